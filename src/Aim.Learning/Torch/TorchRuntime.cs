@@ -1,0 +1,50 @@
+using TorchSharp;
+
+namespace Aim.Learning.Torch;
+
+/// <summary>
+/// One place that prepares TorchSharp for use: loads the native library, sets the thread count and seeds.
+/// </summary>
+/// <remarks>
+/// In a notebook kernel TorchSharp's native loader runs only from the static initialiser of <c>torch</c>; building a
+/// module before any <c>torch.*</c> call fails with <see cref="DllNotFoundException"/>. <see cref="Initialize"/> makes
+/// that first call. One thread is the default: libtorch's OpenMP pool spin-waits and collapses when anything else
+/// shares the CPU (environment.md).
+/// </remarks>
+public static class TorchRuntime
+{
+    private static readonly object s_gate = new();
+    private static bool s_initialized;
+
+    /// <summary>Loads the native library (once) and sets the number of intra-op threads.</summary>
+    /// <param name="threads">Intra-op threads; default 1 (see remarks).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is not positive.</exception>
+    public static void Initialize(int threads = 1)
+    {
+        if (threads <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "The torch thread count must be positive.");
+        }
+
+        lock (s_gate)
+        {
+            if (!s_initialized)
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+                s_initialized = true;
+            }
+
+            if (torch.get_num_threads() != threads)
+            {
+                torch.set_num_threads(threads);
+            }
+        }
+    }
+
+    /// <summary>Seeds TorchSharp's global generator (weight initialisation, dropout) for a reproducible run.</summary>
+    public static void Seed(int seed)
+    {
+        Initialize(torch.get_num_threads() > 0 ? Math.Max(1, torch.get_num_threads()) : 1);
+        torch.manual_seed(seed);
+    }
+}
