@@ -1,0 +1,95 @@
+using Aim.Learning.Data;
+using Aim.Learning.Spec;
+using Aim.Learning.Stats;
+using Aim.Learning.Training;
+
+namespace Aim.Learning.Algorithms.Aim;
+
+/// <summary>
+/// AIM's switching rule and its thresholds, separate from the networks so it can be tested on hand-made Q-values:
+/// robot → expert when Q^I(s, a_r) &gt; β; expert keeps control while the discrepancy between a_r and a_h exceeds ε;
+/// β is the (1 − δ)-quantile of recent robot-step Q-values.
+/// </summary>
+public sealed class AimGate
+{
+    /// <summary>Reason logged when Q^I asks for help.</summary>
+    public const string AskForHelp = "Q^I(s,a_r) > beta";
+
+    private readonly List<double> _recentRobotQ = new();
+
+    /// <summary>Creates the rule with its initial thresholds.</summary>
+    /// <param name="action">Action spec (gives the discrepancy).</param>
+    /// <param name="delta">Target switch rate δ.</param>
+    /// <param name="beta">Initial β.</param>
+    /// <param name="epsilon">Initial ε (0 for discrete actions: hand back only when the actions agree).</param>
+    /// <param name="minSamples">β is refit only when more than this many values are held.</param>
+    public AimGate(ActionSpec action, double delta, double beta, double epsilon, int minSamples)
+    {
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        Delta = delta;
+        Beta = beta;
+        Epsilon = epsilon;
+        MinSamples = minSamples;
+    }
+
+    /// <summary>The action spec.</summary>
+    public ActionSpec Action { get; }
+
+    /// <summary>Target switch rate δ.</summary>
+    public double Delta { get; }
+
+    /// <summary>Current switch-to-expert threshold β on Q^I(s, a_r).</summary>
+    public double Beta { get; set; }
+
+    /// <summary>Current hand-back threshold ε on the action discrepancy.</summary>
+    public double Epsilon { get; set; }
+
+    /// <summary>Minimum number of held values before β is refit.</summary>
+    public int MinSamples { get; }
+
+    /// <summary>Robot-step Q-values held for the next refit of β.</summary>
+    public IReadOnlyList<double> RecentRobotQ => _recentRobotQ;
+
+    /// <summary>
+    /// The decision. <paramref name="qRobot"/> is Q^I(s, a_r); the expert action is read only when the expert was in
+    /// control (the human is not watching otherwise).
+    /// </summary>
+    public GateDecision Decide(double qRobot, in GateInput input)
+    {
+        if (input.Previous == Controller.Robot)
+        {
+            // Robot in control: ask for help when the proxy value says a human would intervene.
+            return qRobot > Beta
+                ? new GateDecision(Controller.Expert, AskForHelp, qRobot)
+                : new GateDecision(Controller.Robot, GateReasons.RobotContinues, qRobot);
+        }
+
+        // Expert in control: keep it while the robot still disagrees, hand back once within ε.
+        double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
+        return discrepancy > Epsilon
+            ? new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy)
+            : new GateDecision(Controller.Robot, GateReasons.HandBack, discrepancy);
+    }
+
+    /// <summary>Remembers Q^I(s, a_r) of a robot-controlled step for the next refit of β.</summary>
+    public void RecordRobotStep(double qRobot) => _recentRobotQ.Add(qRobot);
+
+    /// <summary>At episode end: β ← (1 − δ)-quantile of the held values once more than <see cref="MinSamples"/> are held.</summary>
+    /// <returns>True when β changed.</returns>
+    public bool RefitBeta()
+    {
+        if (_recentRobotQ.Count <= MinSamples)
+        {
+            return false;
+        }
+
+        Beta = Quantiles.Quantile(_recentRobotQ, 1 - Delta);
+        return true;
+    }
+
+    /// <summary>Sets β from an explicit sample (initialisation and the agent-buffer variant).</summary>
+    public void SetBetaFrom(IReadOnlyCollection<double> values) => Beta = Quantiles.Quantile(values, 1 - Delta);
+
+    /// <summary>Forgets the held values (after a policy update: they described the old policy).</summary>
+    public void ClearRecent() => _recentRobotQ.Clear();
+}

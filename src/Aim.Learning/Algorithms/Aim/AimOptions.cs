@@ -1,0 +1,121 @@
+using Aim.Learning.Learners;
+using Aim.Learning.Networks;
+
+namespace Aim.Learning.Algorithms.Aim;
+
+/// <summary>How the hand-back threshold ε evolves (DESIGN A3).</summary>
+public enum EpsilonSchedule
+{
+    /// <summary>Estimated once after warm-up, then fixed (the released AIM code).</summary>
+    Fixed,
+
+    /// <summary>Re-estimated after every policy update as the mean discrepancy on the human buffer (the paper).</summary>
+    Adaptive,
+}
+
+/// <summary>How the ±1 intervention labels enter Q^I's loss.</summary>
+public enum AimLabelMode
+{
+    /// <summary>As regression targets (J_AIM) plus a reward-free TD term (the paper).</summary>
+    RegressionTargets,
+
+    /// <summary>As TD rewards instead of regression targets: the "AIM − reward" ablation (DESIGN A10).</summary>
+    RewardLabels,
+}
+
+/// <summary>Which robot-step Q-values the quantile threshold β is computed over (DESIGN A5).</summary>
+public enum BetaSource
+{
+    /// <summary>Q^I(s, a_r) on robot-controlled steps since the last policy update, refreshed at episode end (MetaDrive code).</summary>
+    RecentRobotSteps,
+
+    /// <summary>Q^I(s, a_r) on a fresh batch of agent-buffer states, refreshed at every update (MiniGrid code).</summary>
+    AgentBufferBatch,
+}
+
+/// <summary>Options of AIM (Adaptive Intervention Mechanism). Defaults follow DESIGN §6; sources are given per option.</summary>
+public sealed record AimOptions
+{
+    /// <summary>Target switch rate δ: β is the (1 − δ)-quantile of recent Q^I(s, a_r). Default 0.05 (paper; grid code HEAD: 0.1).</summary>
+    public double Delta { get; init; } = 0.05;
+
+    /// <summary>ε schedule. Default <see cref="EpsilonSchedule.Fixed"/> (released code).</summary>
+    public EpsilonSchedule Epsilon { get; init; } = EpsilonSchedule.Fixed;
+
+    /// <summary>Weight of J_TD in J = J_AIM + w·J_TD. Default 1 (paper); 0 reproduces the released code ("no TD" ablation).</summary>
+    public double TdWeight { get; init; } = 1.0;
+
+    /// <summary>Label mode. Default <see cref="AimLabelMode.RegressionTargets"/> (paper).</summary>
+    public AimLabelMode Labels { get; init; } = AimLabelMode.RegressionTargets;
+
+    /// <summary>β's sample. Default <see cref="BetaSource.RecentRobotSteps"/> (MetaDrive code).</summary>
+    public BetaSource BetaSource { get; init; } = BetaSource.RecentRobotSteps;
+
+    /// <summary>β is refreshed only once more than this many robot-step values are held. Default 25 (released code).</summary>
+    public int MinBetaSamples { get; init; } = 25;
+
+    /// <summary>Discount of the reward-free TD target. Default 0.99 (released code).</summary>
+    public double Gamma { get; init; } = 0.99;
+
+    /// <summary>Polyak rate of Q^I's target network. Default 0.005 (DESIGN A2).</summary>
+    public double Tau { get; init; } = 0.005;
+
+    /// <summary>Adam learning rate of Q^I. Default 1e-4 (released code).</summary>
+    public double QLearningRate { get; init; } = 1e-4;
+
+    /// <summary>Samples per Q^I gradient step. Default 128 (our decision; released code: 200 grid, 1024 MetaDrive).</summary>
+    public int QBatchSize { get; init; } = 128;
+
+    /// <summary>Q^I gradient steps per update (per 25 new expert labels). Default 25 (DESIGN A12).</summary>
+    public int QStepsPerUpdate { get; init; } = 25;
+
+    /// <summary>Q^I gradient steps of the initial fit after warm-up. Default 200 (MetaDrive code).</summary>
+    public int QInitialSteps { get; init; } = 200;
+
+    /// <summary>Gradient-norm clip of Q^I. Default 10 (grid code).</summary>
+    public double GradientClip { get; init; } = 10.0;
+
+    /// <summary>The robot policy's learner.</summary>
+    public BcOptions Policy { get; init; } = new();
+
+    /// <summary>Policy architecture (null: the grid head for images, 256-256 for vectors).</summary>
+    public NetworkOptions? PolicyNetwork { get; init; }
+
+    /// <summary>Q^I architecture (null: the grid head for images, 400-300 for vectors).</summary>
+    public NetworkOptions? QNetwork { get; init; }
+
+    /// <summary>Throws when a value is out of range, naming it and what was expected.</summary>
+    public void Validate()
+    {
+        if (!(Delta > 0 && Delta < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Delta), Delta, "δ must lie in (0, 1).");
+        }
+
+        if (!(TdWeight >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TdWeight), TdWeight, "The TD weight must not be negative.");
+        }
+
+        if (!(Gamma >= 0 && Gamma < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Gamma), Gamma, "γ must lie in [0, 1).");
+        }
+
+        if (!(Tau > 0 && Tau <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Tau), Tau, "τ must lie in (0, 1].");
+        }
+
+        if (!(QLearningRate > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(QLearningRate), QLearningRate, "The learning rate must be positive.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QBatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(QStepsPerUpdate);
+        ArgumentOutOfRangeException.ThrowIfNegative(QInitialSteps);
+        ArgumentOutOfRangeException.ThrowIfNegative(MinBetaSamples);
+        Policy.Validate();
+    }
+}

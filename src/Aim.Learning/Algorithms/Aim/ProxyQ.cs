@@ -1,0 +1,126 @@
+using Aim.Learning.Learners;
+using Aim.Learning.Networks;
+using Aim.Learning.Spec;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Aim;
+
+/// <summary>
+/// The proxy intervention value Q^I(s, a): high means "a human would take over here". For discrete actions one
+/// network gives Q^I(s, ·) for every action; for continuous ones the network reads concat(s, a). A Polyak-averaged
+/// target copy Q̂ serves the TD target.
+/// </summary>
+public sealed class ProxyQ : IDisposable
+{
+    /// <summary>Builds Q^I and its target (initialised equal).</summary>
+    public ProxyQ(ObservationSpec observation, ActionSpec action, NetworkOptions network)
+    {
+        Observation = observation ?? throw new ArgumentNullException(nameof(observation));
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        int extra = action.IsDiscrete ? 0 : action.Dimension;
+        int outputs = action.IsDiscrete ? action.Count : 1;
+        Online = new FeatureNetwork(observation, extra, outputs, network);
+        Target = new FeatureNetwork(observation, extra, outputs, network);
+        Target.load_state_dict(Online.state_dict());
+        foreach (var p in Target.parameters())
+        {
+            p.requires_grad = false;
+        }
+    }
+
+    /// <summary>The observation spec.</summary>
+    public ObservationSpec Observation { get; }
+
+    /// <summary>The action spec.</summary>
+    public ActionSpec Action { get; }
+
+    /// <summary>The trained network θ.</summary>
+    public FeatureNetwork Online { get; }
+
+    /// <summary>The target network θ̂.</summary>
+    public FeatureNetwork Target { get; }
+
+    /// <summary>Q^I_θ(s, a) for a batch: B × obs and B × action-floats in, B out.</summary>
+    public Tensor Values(Tensor observations, Tensor actions) => Evaluate(Online, observations, actions);
+
+    /// <summary>
+    /// V̂(s′) of the TD target: max_a′ Q̂(s′, a′) for discrete actions (exact), Q̂(s′, π_r(s′)) for continuous ones
+    /// (DESIGN A2). Computed without gradient.
+    /// </summary>
+    public Tensor NextValues(Tensor nextObservations, Policy policy)
+    {
+        using var noGrad = no_grad();
+        if (Action.IsDiscrete)
+        {
+            return Target.Forward(nextObservations).max(1).values;
+        }
+
+        Tensor nextActions = policy.ActTensor(nextObservations);
+        return Evaluate(Target, nextObservations, nextActions);
+    }
+
+    /// <summary>Q^I(s, a) for single or batched encoded inputs, without gradient.</summary>
+    public void Predict(ReadOnlySpan<float> observations, ReadOnlySpan<float> actions, int count, Span<float> values)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor obs = tensor(observations[..(count * Observation.Size)].ToArray(), new long[] { count, Observation.Size });
+        Tensor act = tensor(actions[..(count * Action.Dimension)].ToArray(), new long[] { count, Action.Dimension });
+        Values(obs, act).data<float>().CopyTo(values);
+    }
+
+    /// <summary>θ̂ ← τ θ + (1 − τ) θ̂.</summary>
+    public void SoftUpdate(double tau)
+    {
+        using var noGrad = no_grad();
+        var online = Online.parameters().ToArray();
+        var target = Target.parameters().ToArray();
+        for (int i = 0; i < online.Length; i++)
+        {
+            target[i].mul_(1 - tau).add_(online[i], alpha: tau);
+        }
+    }
+
+    /// <summary>Saves θ (and θ̂ beside it).</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Online.save(path);
+        Target.save(path + ".target");
+    }
+
+    /// <summary>Loads what <see cref="Save"/> wrote.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public void Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No Q^I checkpoint at '{path}'.", path);
+        }
+
+        Online.load(path);
+        if (File.Exists(path + ".target"))
+        {
+            Target.load(path + ".target");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Online.Dispose();
+        Target.Dispose();
+    }
+
+    private Tensor Evaluate(FeatureNetwork network, Tensor observations, Tensor actions)
+    {
+        if (Action.IsDiscrete)
+        {
+            Tensor all = network.Forward(observations);
+            return all.gather(1, actions.to_type(ScalarType.Int64).view(-1, 1)).squeeze(1);
+        }
+
+        return network.Forward(observations, actions).squeeze(1);
+    }
+}

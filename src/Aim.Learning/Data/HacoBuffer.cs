@@ -1,0 +1,178 @@
+using Aim.Core.Random;
+
+namespace Aim.Learning.Data;
+
+/// <summary>
+/// A fixed-capacity replay buffer in the HACO shape used by PVP and AIM: observation, next observation, novice action
+/// (what the robot proposed), behaviour action (what was executed), intervention and intervention-start flags,
+/// cost, and the terminated/truncated flags. Reward is not stored: learning is reward-free.
+/// </summary>
+/// <remarks>
+/// Storage is flat float arrays (struct-of-arrays), so sampling a batch is a few memory copies. When full, the oldest
+/// transition is overwritten; sampling draws uniformly from the <see cref="Count"/> valid slots, which is correct
+/// after wrap-around (PVP's balanced-sampling check used the write position and broke there).
+/// </remarks>
+public sealed class HacoBuffer
+{
+    private readonly float[] _observations;
+    private readonly float[] _nextObservations;
+    private readonly float[] _noviceActions;
+    private readonly float[] _behaviourActions;
+    private readonly bool[] _interventions;
+    private readonly bool[] _interventionStarts;
+    private readonly float[] _costs;
+    private readonly bool[] _terminated;
+    private readonly bool[] _truncated;
+    private int _next;
+
+    /// <summary>Creates an empty buffer.</summary>
+    /// <param name="capacity">Maximum number of transitions held (AIM code: 10k for MiniGrid, 50k for MetaDrive).</param>
+    /// <param name="observationSize">Floats per observation.</param>
+    /// <param name="actionSize">Floats per action (1 for discrete actions).</param>
+    public HacoBuffer(int capacity, int observationSize, int actionSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(observationSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(actionSize);
+        Capacity = capacity;
+        ObservationSize = observationSize;
+        ActionSize = actionSize;
+        _observations = new float[capacity * observationSize];
+        _nextObservations = new float[capacity * observationSize];
+        _noviceActions = new float[capacity * actionSize];
+        _behaviourActions = new float[capacity * actionSize];
+        _interventions = new bool[capacity];
+        _interventionStarts = new bool[capacity];
+        _costs = new float[capacity];
+        _terminated = new bool[capacity];
+        _truncated = new bool[capacity];
+    }
+
+    /// <summary>Maximum number of transitions.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Floats per observation.</summary>
+    public int ObservationSize { get; }
+
+    /// <summary>Floats per action.</summary>
+    public int ActionSize { get; }
+
+    /// <summary>Number of valid transitions (≤ <see cref="Capacity"/>).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Number of transitions ever added (keeps growing after wrap-around).</summary>
+    public long TotalAdded { get; private set; }
+
+    /// <summary>Appends a transition, overwriting the oldest when full.</summary>
+    public void Add(
+        ReadOnlySpan<float> observation,
+        ReadOnlySpan<float> nextObservation,
+        ReadOnlySpan<float> noviceAction,
+        ReadOnlySpan<float> behaviourAction,
+        bool intervention,
+        bool interventionStart,
+        float cost,
+        bool terminated,
+        bool truncated)
+    {
+        CheckLength(observation.Length, ObservationSize, nameof(observation));
+        CheckLength(nextObservation.Length, ObservationSize, nameof(nextObservation));
+        CheckLength(noviceAction.Length, ActionSize, nameof(noviceAction));
+        CheckLength(behaviourAction.Length, ActionSize, nameof(behaviourAction));
+        int i = _next;
+        observation.CopyTo(_observations.AsSpan(i * ObservationSize, ObservationSize));
+        nextObservation.CopyTo(_nextObservations.AsSpan(i * ObservationSize, ObservationSize));
+        noviceAction.CopyTo(_noviceActions.AsSpan(i * ActionSize, ActionSize));
+        behaviourAction.CopyTo(_behaviourActions.AsSpan(i * ActionSize, ActionSize));
+        _interventions[i] = intervention;
+        _interventionStarts[i] = interventionStart;
+        _costs[i] = cost;
+        _terminated[i] = terminated;
+        _truncated[i] = truncated;
+        _next = (_next + 1) % Capacity;
+        Count = Math.Min(Count + 1, Capacity);
+        TotalAdded++;
+    }
+
+    /// <summary>
+    /// Maps a logical index (0 = oldest valid transition, Count − 1 = newest) to its storage slot.
+    /// </summary>
+    public int SlotOf(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"Expected an index in [0, {Count - 1}].");
+        }
+
+        return Count < Capacity ? index : (_next + index) % Capacity;
+    }
+
+    /// <summary>Fills <paramref name="slots"/> with storage slots drawn uniformly with replacement from the valid transitions.</summary>
+    /// <exception cref="InvalidOperationException">The buffer is empty.</exception>
+    public void SampleSlots(Rng rng, Span<int> slots)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        if (Count == 0)
+        {
+            throw new InvalidOperationException("Cannot sample from an empty buffer.");
+        }
+
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = rng.NextInt(Count);
+        }
+    }
+
+    /// <summary>The observation stored in <paramref name="slot"/>.</summary>
+    public ReadOnlySpan<float> Observation(int slot) => _observations.AsSpan(slot * ObservationSize, ObservationSize);
+
+    /// <summary>The next observation stored in <paramref name="slot"/>.</summary>
+    public ReadOnlySpan<float> NextObservation(int slot) => _nextObservations.AsSpan(slot * ObservationSize, ObservationSize);
+
+    /// <summary>The action the robot proposed in <paramref name="slot"/>.</summary>
+    public ReadOnlySpan<float> NoviceAction(int slot) => _noviceActions.AsSpan(slot * ActionSize, ActionSize);
+
+    /// <summary>The action executed in <paramref name="slot"/> (the expert's on intervention steps).</summary>
+    public ReadOnlySpan<float> BehaviourAction(int slot) => _behaviourActions.AsSpan(slot * ActionSize, ActionSize);
+
+    /// <summary>True when the expert was in control at <paramref name="slot"/>.</summary>
+    public bool Intervention(int slot) => _interventions[slot];
+
+    /// <summary>True when a takeover began at <paramref name="slot"/>.</summary>
+    public bool InterventionStart(int slot) => _interventionStarts[slot];
+
+    /// <summary>The takeover cost of <paramref name="slot"/>.</summary>
+    public float Cost(int slot) => _costs[slot];
+
+    /// <summary>True when the episode terminated after <paramref name="slot"/> (no bootstrap past it).</summary>
+    public bool Terminated(int slot) => _terminated[slot];
+
+    /// <summary>True when the episode was truncated after <paramref name="slot"/>.</summary>
+    public bool Truncated(int slot) => _truncated[slot];
+
+    /// <summary>Copies the given slots into a batch (arrays sized batch × width).</summary>
+    public void Gather(ReadOnlySpan<int> slots, Batch batch, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        for (int k = 0; k < slots.Length; k++)
+        {
+            int s = slots[k];
+            int row = offset + k;
+            Observation(s).CopyTo(batch.Observations.AsSpan(row * ObservationSize, ObservationSize));
+            NextObservation(s).CopyTo(batch.NextObservations.AsSpan(row * ObservationSize, ObservationSize));
+            NoviceAction(s).CopyTo(batch.NoviceActions.AsSpan(row * ActionSize, ActionSize));
+            BehaviourAction(s).CopyTo(batch.BehaviourActions.AsSpan(row * ActionSize, ActionSize));
+            batch.Interventions[row] = _interventions[s] ? 1f : 0f;
+            batch.InterventionStarts[row] = _interventionStarts[s] ? 1f : 0f;
+            batch.Terminated[row] = _terminated[s] ? 1f : 0f;
+        }
+    }
+
+    private static void CheckLength(int actual, int expected, string name)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{name} has {actual} values; this buffer stores {expected}.", name);
+        }
+    }
+}

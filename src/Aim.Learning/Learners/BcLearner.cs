@@ -1,0 +1,145 @@
+using Aim.Core.Random;
+using Aim.Learning.Data;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Learners;
+
+/// <summary>
+/// Behaviour cloning on expert labels: the executed (behaviour) actions of a human buffer are the targets.
+/// Cross-entropy on logits for discrete actions, mean squared error for continuous ones.
+/// </summary>
+public sealed class BcLearner : IDisposable
+{
+    private readonly Policy _policy;
+    private readonly Rng _rng;
+    private readonly Adam _optimizer;
+    private int[] _slots = Array.Empty<int>();
+    private int[] _resample = Array.Empty<int>();
+    private Batch? _batch;
+
+    /// <summary>Creates the learner and its optimiser for <paramref name="policy"/>.</summary>
+    public BcLearner(Policy policy, BcOptions options, Rng rng)
+    {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        _rng = rng ?? throw new ArgumentNullException(nameof(rng));
+        _optimizer = optim.Adam(policy.Network.parameters(), lr: options.LearningRate);
+    }
+
+    /// <summary>The options in force.</summary>
+    public BcOptions Options { get; }
+
+    /// <summary>The policy being trained.</summary>
+    public Policy Policy => _policy;
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> gradient steps on batches from <paramref name="human"/> and returns the mean loss
+    /// (NaN when no step ran).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The buffer is empty.</exception>
+    public double Train(HacoBuffer human, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(human);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        if (steps == 0)
+        {
+            return double.NaN;
+        }
+
+        if (human.Count == 0)
+        {
+            throw new InvalidOperationException("Behaviour cloning needs at least one expert-labelled transition.");
+        }
+
+        int batchSize = Options.BatchSize;
+        if (_batch is null || _batch.Size != batchSize)
+        {
+            _batch = new Batch(batchSize, human.ObservationSize, human.ActionSize);
+            _slots = new int[batchSize];
+        }
+
+        if (Options.Bootstrap)
+        {
+            DrawBootstrap(human);
+        }
+
+        double total = 0;
+        for (int step = 0; step < steps; step++)
+        {
+            SampleSlots(human);
+            human.Gather(_slots, _batch);
+            total += Step(_batch);
+        }
+
+        return total / steps;
+    }
+
+    /// <summary>The loss on one batch without updating (for validation curves).</summary>
+    public double Loss(Batch batch)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return LossTensor(batch).item<float>();
+    }
+
+    /// <summary>One gradient step on <paramref name="batch"/>; returns its loss.</summary>
+    public double Step(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var scope = NewDisposeScope();
+        _optimizer.zero_grad();
+        Tensor loss = LossTensor(batch);
+        loss.backward();
+        _optimizer.step();
+        return loss.item<float>();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _optimizer.Dispose();
+
+    private Tensor LossTensor(Batch batch)
+    {
+        int n = batch.Size;
+        Tensor observations = tensor(batch.Observations, new long[] { n, batch.ObservationSize });
+        Tensor output = _policy.Forward(observations);
+        if (_policy.Action.IsDiscrete)
+        {
+            Tensor labels = tensor(batch.BehaviourActions, new long[] { n }).to_type(ScalarType.Int64);
+            return nn.functional.cross_entropy(output, labels);
+        }
+
+        Tensor targets = tensor(batch.BehaviourActions, new long[] { n, batch.ActionSize });
+        return nn.functional.mse_loss(output, targets);
+    }
+
+    private void DrawBootstrap(HacoBuffer human)
+    {
+        if (_resample.Length != human.Count)
+        {
+            _resample = new int[human.Count];
+        }
+
+        for (int i = 0; i < _resample.Length; i++)
+        {
+            _resample[i] = human.SlotOf(_rng.NextInt(human.Count));
+        }
+    }
+
+    private void SampleSlots(HacoBuffer human)
+    {
+        if (Options.Bootstrap)
+        {
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                _slots[i] = _resample[_rng.NextInt(_resample.Length)];
+            }
+        }
+        else
+        {
+            human.SampleSlots(_rng, _slots);
+        }
+    }
+}

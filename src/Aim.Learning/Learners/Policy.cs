@@ -1,0 +1,77 @@
+using Aim.Learning.Networks;
+using Aim.Learning.Spec;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Learners;
+
+/// <summary>
+/// The robot policy π_r: logits over actions (discrete; the action is the argmax) or a tanh-bounded action
+/// (continuous). Every method shares this class, so only the gate differs between them (DESIGN A6).
+/// </summary>
+public sealed class Policy : IActor, IDisposable
+{
+    /// <summary>Builds a freshly initialised policy.</summary>
+    public Policy(ObservationSpec observation, ActionSpec action, NetworkOptions network)
+    {
+        Observation = observation ?? throw new ArgumentNullException(nameof(observation));
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        Network = new FeatureNetwork(
+            observation,
+            extraInputs: 0,
+            outputs: action.IsDiscrete ? action.Count : action.Dimension,
+            network,
+            action.IsDiscrete ? OutputActivation.Identity : OutputActivation.Tanh);
+    }
+
+    /// <summary>The observation spec.</summary>
+    public ObservationSpec Observation { get; }
+
+    /// <summary>The action spec.</summary>
+    public ActionSpec Action { get; }
+
+    /// <summary>The network (logits for discrete actions, actions for continuous ones).</summary>
+    public FeatureNetwork Network { get; }
+
+    /// <summary>Raw outputs for a batch: logits (B × n) or actions (B × d).</summary>
+    public Tensor Forward(Tensor observations) => Network.Forward(observations);
+
+    /// <summary>Deterministic actions as the float form buffers use: B × 1 indices or B × d actions.</summary>
+    public Tensor ActTensor(Tensor observations)
+    {
+        Tensor output = Network.Forward(observations);
+        return Action.IsDiscrete ? output.argmax(1, keepdim: true).to_type(ScalarType.Float32) : output;
+    }
+
+    /// <inheritdoc />
+    public void Act(ReadOnlySpan<float> observations, int count, Span<float> actions)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor input = tensor(observations.ToArray(), new long[] { count, Observation.Size });
+        Tensor result = ActTensor(input).contiguous();
+        result.data<float>().CopyTo(actions[..(count * Action.Dimension)]);
+    }
+
+    /// <summary>Saves the network weights (TorchSharp format).</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Network.save(path);
+    }
+
+    /// <summary>Loads weights saved by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public void Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No policy checkpoint at '{path}'.", path);
+        }
+
+        Network.load(path);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Network.Dispose();
+}

@@ -1,0 +1,41 @@
+namespace Aim.Learning.Stats;
+
+/// <summary>Order statistics used by the gates' thresholds.</summary>
+public static class Quantiles
+{
+    /// <summary>
+    /// The <paramref name="q"/>-quantile with linear interpolation between order statistics (numpy's default
+    /// <c>np.quantile(..., method="linear")</c>, which the AIM and Thrifty code use): position q·(n − 1) in the sorted values.
+    /// </summary>
+    /// <exception cref="ArgumentException">No values, or a NaN among them.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is outside [0, 1].</exception>
+    public static double Quantile(IReadOnlyCollection<double> values, double q)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!(q >= 0 && q <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile level must lie in [0, 1].");
+        }
+
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("Cannot take a quantile of no values.", nameof(values));
+        }
+
+        double[] sorted = values.ToArray();
+        if (sorted.Any(double.IsNaN))
+        {
+            throw new ArgumentException("The values contain NaN.", nameof(values));
+        }
+
+        Array.Sort(sorted);
+        double position = q * (sorted.Length - 1);
+        int lower = (int)Math.Floor(position);
+        int upper = Math.Min(lower + 1, sorted.Length - 1);
+        double fraction = position - lower;
+        return sorted[lower] + ((sorted[upper] - sorted[lower]) * fraction);
+    }
+
+    /// <summary>The arithmetic mean; NaN for no values.</summary>
+    public static double Mean(IReadOnlyCollection<double> values) => values.Count == 0 ? double.NaN : values.Average();
+}

@@ -1,0 +1,54 @@
+using Aim.Learning.Data;
+
+namespace Aim.Learning.Training;
+
+/// <summary>What a gate sees at one step of shared control.</summary>
+/// <remarks>
+/// The expert action is offered on every step so that human-gated rules (HG-DAgger, PVP) and the hand-back test can
+/// use it. A robot-gated method must not read it while the robot is in control: the human is not watching then.
+/// </remarks>
+public readonly ref struct GateInput
+{
+    /// <summary>Creates the input.</summary>
+    public GateInput(ReadOnlySpan<float> observation, ReadOnlySpan<float> robotAction, ReadOnlySpan<float> expertAction, Controller previous)
+    {
+        Observation = observation;
+        RobotAction = robotAction;
+        ExpertAction = expertAction;
+        Previous = previous;
+    }
+
+    /// <summary>The encoded observation s.</summary>
+    public ReadOnlySpan<float> Observation { get; }
+
+    /// <summary>The robot's proposed action a_r = π_r(s).</summary>
+    public ReadOnlySpan<float> RobotAction { get; }
+
+    /// <summary>The expert's action a_h in s.</summary>
+    public ReadOnlySpan<float> ExpertAction { get; }
+
+    /// <summary>Who controlled the previous step (the robot at the start of an episode).</summary>
+    public Controller Previous { get; }
+}
+
+/// <summary>A gate's decision for one step.</summary>
+/// <param name="Controller">Who acts now.</param>
+/// <param name="Reason">Why, in a few words (logged per step; use constants to avoid allocation).</param>
+/// <param name="Score">The value the rule compared with its threshold (Q^I(s, a_r), novelty, discrepancy), NaN if none.</param>
+public readonly record struct GateDecision(Controller Controller, string Reason, double Score);
+
+/// <summary>Reasons shared by the gates, as constants so the hot loop does not allocate.</summary>
+public static class GateReasons
+{
+    /// <summary>Expert in control during warm-up.</summary>
+    public const string WarmUp = "warm-up";
+
+    /// <summary>The robot keeps control.</summary>
+    public const string RobotContinues = "robot continues";
+
+    /// <summary>The expert keeps control because the robot still disagrees.</summary>
+    public const string ExpertContinues = "expert continues";
+
+    /// <summary>The expert hands control back because the robot agrees.</summary>
+    public const string HandBack = "hand back";
+}

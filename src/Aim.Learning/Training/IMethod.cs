@@ -1,0 +1,50 @@
+using Aim.Learning.Learners;
+
+namespace Aim.Learning.Training;
+
+/// <summary>
+/// An interactive imitation-learning method on the shared harness: a robot policy (the actor), a gate that decides
+/// who acts, and the learning that updates both. Methods differ in their gate (and PVP in its learner); collection,
+/// buffers, accounting, evaluation and logging belong to <see cref="InteractiveTrainer{TObs, TAct}"/>.
+/// </summary>
+public interface IMethod : IDisposable
+{
+    /// <summary>Short name used in run directories and tables ("aim", "thrifty", …).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// True when the robot decides when to ask (AIM, Thrifty, Ensemble): the expert's attention is charged only for
+    /// the steps it controls. False for human-gated methods (HG-DAgger, PVP): every step is watched ("wall steps").
+    /// </summary>
+    bool IsRobotGated { get; }
+
+    /// <summary>The target switch-to-expert rate (AIM's δ, Thrifty's α); NaN when the method has none.</summary>
+    double TargetSwitchRate { get; }
+
+    /// <summary>Chooses the robot's actions.</summary>
+    IActor Actor { get; }
+
+    /// <summary>Names of the method's own metrics (e.g. <c>gate/beta</c>), fixed for the run so logs have stable columns.</summary>
+    IReadOnlyList<string> MetricNames { get; }
+
+    /// <summary>Fits the policy and the gate to the warm-up data (the human buffer holds it).</summary>
+    void Initialize(TrainingContext context);
+
+    /// <summary>Decides who acts on this step.</summary>
+    GateDecision Decide(in GateInput input);
+
+    /// <summary>Told after every executed step (e.g. to collect robot-step scores for a quantile threshold).</summary>
+    void OnStep(in GateInput input, GateDecision decision);
+
+    /// <summary>Told at the end of every training episode (thresholds are refit here).</summary>
+    void OnEpisodeEnd(TrainingContext context);
+
+    /// <summary>One learning update of the policy and the gate from the buffers.</summary>
+    void Update(TrainingContext context);
+
+    /// <summary>Writes the current values of <see cref="MetricNames"/>.</summary>
+    void ReportMetrics(IDictionary<string, double> metrics);
+
+    /// <summary>Saves the networks into <paramref name="directory"/>.</summary>
+    void Save(string directory);
+}

@@ -1,0 +1,375 @@
+using System.Diagnostics;
+using Aim.Core.Envs;
+using Aim.Core.Experts;
+using Aim.Core.Random;
+using Aim.Learning.Data;
+using Aim.Learning.Logging;
+using Aim.Learning.Spec;
+
+namespace Aim.Learning.Training;
+
+/// <summary>
+/// The shared harness of interactive imitation learning: it runs the environment under shared control, asks the
+/// method's gate who acts, stores every transition in the human or agent buffer, charges the expert's takeover cost,
+/// triggers updates, evaluates on held-out seeds and logs it all as it happens.
+/// </summary>
+/// <remarks>
+/// Round-level API for notebooks, one phase per cell: <see cref="WarmUp"/>, <see cref="CollectSteps"/> or
+/// <see cref="CollectEpisode"/>, <see cref="Update"/>, <see cref="Evaluate"/>; <see cref="Train"/> composes them.
+/// </remarks>
+/// <typeparam name="TObs">Observation type.</typeparam>
+/// <typeparam name="TAct">Action type.</typeparam>
+public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
+{
+    private readonly IEnv<TObs, TAct> _env;
+    private readonly IExpert<TObs, TAct> _expert;
+    private readonly Codec<TObs, TAct> _codec;
+    private readonly Evaluator<TObs, TAct> _evaluator;
+    private readonly TrainingContext _context;
+    private readonly RunLog? _log;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly float[] _observation;
+    private readonly float[] _nextObservation;
+    private readonly float[] _robotAction;
+    private readonly float[] _expertAction;
+    private readonly List<EvaluationPoint> _history = new();
+    private TObs _rawObservation = default!;
+    private bool _needsReset = true;
+    private Controller _previous = Controller.Robot;
+    private long _lastUpdateLabels;
+    private long _lastEvalStep;
+    private long _lastEvalExpertSteps;
+    private long _robotDecisions;
+    private double _episodeReturn;
+    private int _episodeLength;
+    private int _episodeExpertSteps;
+    private double _bestSuccess = double.NegativeInfinity;
+
+    /// <summary>Creates the trainer; nothing runs until a phase is called.</summary>
+    /// <param name="env">Training environment (reset with <see cref="TrainerOptions.Seed"/>, then continuing its stream).</param>
+    /// <param name="expert">The simulated human, bound to <paramref name="env"/>.</param>
+    /// <param name="evalEnvFactory">Builds evaluation environments (held-out seeds; no expert).</param>
+    /// <param name="method">The method: actor, gate and learning.</param>
+    /// <param name="options">Harness options.</param>
+    /// <param name="runDirectory">Where logs and checkpoints go (null: nothing is written).</param>
+    public InteractiveTrainer(
+        IEnv<TObs, TAct> env,
+        IExpert<TObs, TAct> expert,
+        Func<IEnv<TObs, TAct>> evalEnvFactory,
+        IMethod method,
+        TrainerOptions options,
+        string? runDirectory = null)
+    {
+        _env = env ?? throw new ArgumentNullException(nameof(env));
+        _expert = expert ?? throw new ArgumentNullException(nameof(expert));
+        Method = method ?? throw new ArgumentNullException(nameof(method));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        var observationSpec = ObservationSpec.From(env.ObservationSpace);
+        var actionSpec = ActionSpec.From(env.ActionSpace);
+        _codec = new Codec<TObs, TAct>(observationSpec, actionSpec);
+        _evaluator = new Evaluator<TObs, TAct>(evalEnvFactory, _codec, options.EvalEpisodes);
+        var rng = new Rng(options.Seed);
+        _context = new TrainingContext(
+            observationSpec,
+            actionSpec,
+            new HacoBuffer(options.BufferCapacity, observationSpec.Size, actionSpec.Dimension),
+            new HacoBuffer(options.BufferCapacity, observationSpec.Size, actionSpec.Dimension),
+            rng.Split());
+        _observation = new float[observationSpec.Size];
+        _nextObservation = new float[observationSpec.Size];
+        _robotAction = new float[actionSpec.Dimension];
+        _expertAction = new float[actionSpec.Dimension];
+        if (runDirectory is not null)
+        {
+            RunDirectory = Path.GetFullPath(runDirectory);
+            _log = new RunLog(RunDirectory, method.MetricNames, options.LogSteps);
+        }
+    }
+
+    /// <summary>The method being trained.</summary>
+    public IMethod Method { get; }
+
+    /// <summary>The harness options.</summary>
+    public TrainerOptions Options { get; }
+
+    /// <summary>The run directory (null when nothing is written).</summary>
+    public string? RunDirectory { get; }
+
+    /// <summary>Buffers, specs and counters shared with the method.</summary>
+    public TrainingContext Context => _context;
+
+    /// <summary>Environment steps so far.</summary>
+    public long EnvSteps => _context.EnvSteps;
+
+    /// <summary>Expert takeover cost so far (expert-controlled steps, warm-up included).</summary>
+    public long ExpertCost => _context.ExpertSteps;
+
+    /// <summary>Steps the expert watched: <see cref="ExpertCost"/> for robot-gated methods, every step otherwise.</summary>
+    public long WallSteps => Method.IsRobotGated ? _context.ExpertSteps : _context.EnvSteps;
+
+    /// <summary>Training episodes finished.</summary>
+    public int Episodes { get; private set; }
+
+    /// <summary>Switches from robot to expert after warm-up.</summary>
+    public long SwitchesToHuman { get; private set; }
+
+    /// <summary>Switches from expert back to robot.</summary>
+    public long SwitchesToRobot { get; private set; }
+
+    /// <summary>Switches to the expert per robot-controlled gate decision (the realised δ).</summary>
+    public double RealisedSwitchRate => _robotDecisions == 0 ? double.NaN : SwitchesToHuman / (double)_robotDecisions;
+
+    /// <summary>True once the warm-up has run and the method has been initialised.</summary>
+    public bool IsWarmedUp { get; private set; }
+
+    /// <summary>True when the step or expert budget is spent.</summary>
+    public bool IsFinished => _context.EnvSteps >= Options.TotalEnvSteps
+        || (Options.ExpertBudget is int budget && _context.ExpertSteps >= budget);
+
+    /// <summary>Every evaluation so far, in order.</summary>
+    public IReadOnlyList<EvaluationPoint> History => _history;
+
+    /// <summary>The best test success so far (NaN before the first evaluation).</summary>
+    public double BestSuccess => double.IsNegativeInfinity(_bestSuccess) ? double.NaN : _bestSuccess;
+
+    /// <summary>
+    /// Warm-up: the expert controls the first <see cref="TrainerOptions.WarmUpSteps"/> steps (charged as expert cost),
+    /// then the method fits its policy and gate to that data. Idempotent.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (IsWarmedUp)
+        {
+            return;
+        }
+
+        while (_context.EnvSteps < Options.WarmUpSteps && !IsFinished)
+        {
+            StepOnce(warmUp: true);
+        }
+
+        if (_context.Human.Count == 0)
+        {
+            throw new InvalidOperationException("The warm-up collected no expert data: set WarmUpSteps > 0.");
+        }
+
+        Method.Initialize(_context);
+        _lastUpdateLabels = _context.Human.TotalAdded;
+        IsWarmedUp = true;
+    }
+
+    /// <summary>Runs <paramref name="steps"/> steps of shared control (updates and evaluations happen on schedule).</summary>
+    /// <returns>The number of steps actually taken (fewer when the budget ends).</returns>
+    public int CollectSteps(int steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        WarmUp();
+        int taken = 0;
+        while (taken < steps && !IsFinished)
+        {
+            StepOnce(warmUp: false);
+            taken++;
+        }
+
+        return taken;
+    }
+
+    /// <summary>Runs shared control until the current episode ends (or the budget does).</summary>
+    /// <returns>The number of steps taken.</returns>
+    public int CollectEpisode()
+    {
+        WarmUp();
+        int taken = 0;
+        int episodes = Episodes;
+        while (Episodes == episodes && !IsFinished)
+        {
+            StepOnce(warmUp: false);
+            taken++;
+        }
+
+        return taken;
+    }
+
+    /// <summary>One learning update of the method now, whatever the schedule says.</summary>
+    public void Update()
+    {
+        WarmUp();
+        Method.Update(_context);
+        _lastUpdateLabels = _context.Human.TotalAdded;
+    }
+
+    /// <summary>Evaluates the deterministic policy on the held-out seeds, logs the point and keeps the best checkpoint.</summary>
+    public EvaluationPoint Evaluate()
+    {
+        EvaluationResult result = _evaluator.Run(Method.Actor, Options.EvalSeedStart);
+        var metrics = new Dictionary<string, double>
+        {
+            [MetricNames.EnvSteps] = _context.EnvSteps,
+            [MetricNames.ExpertCost] = _context.ExpertSteps,
+            [MetricNames.WallSteps] = WallSteps,
+            [MetricNames.Episodes] = Episodes,
+            [MetricNames.TimeSeconds] = _clock.Elapsed.TotalSeconds,
+            [MetricNames.InterventionRate] = _context.EnvSteps == 0 ? double.NaN : _context.ExpertSteps / (double)_context.EnvSteps,
+            [MetricNames.RecentInterventionRate] = _context.EnvSteps == _lastEvalStep
+                ? double.NaN
+                : (_context.ExpertSteps - _lastEvalExpertSteps) / (double)(_context.EnvSteps - _lastEvalStep),
+            [MetricNames.SwitchesToHuman] = SwitchesToHuman,
+            [MetricNames.SwitchesToRobot] = SwitchesToRobot,
+            [MetricNames.RealisedSwitchRate] = RealisedSwitchRate,
+            [MetricNames.TargetSwitchRate] = Method.TargetSwitchRate,
+            [MetricNames.EvalSuccess] = result.SuccessRate,
+            [MetricNames.EvalReturn] = result.MeanReturn,
+            [MetricNames.EvalLength] = result.MeanLength,
+            [MetricNames.EvalCost] = result.MeanCost,
+            [MetricNames.EvalRouteCompletion] = result.MeanRouteCompletion,
+        };
+        Method.ReportMetrics(metrics);
+        var point = new EvaluationPoint(metrics);
+        _history.Add(point);
+        _lastEvalStep = _context.EnvSteps;
+        _lastEvalExpertSteps = _context.ExpertSteps;
+        _log?.Metrics.Write(metrics);
+        if (result.SuccessRate > _bestSuccess)
+        {
+            _bestSuccess = result.SuccessRate;
+            if (RunDirectory is not null)
+            {
+                Method.Save(Path.Combine(RunDirectory, "checkpoints", "best"));
+            }
+        }
+
+        return point;
+    }
+
+    /// <summary>
+    /// The whole run: warm-up, then shared control until the budget is spent, evaluating every
+    /// <see cref="TrainerOptions.EvalEvery"/> steps and at the end; saves the final checkpoint.
+    /// </summary>
+    /// <param name="progress">Called after every evaluation (for live progress displays).</param>
+    public IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null)
+    {
+        WarmUp();
+        if (_history.Count == 0)
+        {
+            progress?.Invoke(Evaluate());
+        }
+
+        while (!IsFinished)
+        {
+            StepOnce(warmUp: false);
+            if (Options.EvalEvery > 0 && _context.EnvSteps - _lastEvalStep >= Options.EvalEvery)
+            {
+                progress?.Invoke(Evaluate());
+            }
+        }
+
+        if (_lastEvalStep != _context.EnvSteps)
+        {
+            progress?.Invoke(Evaluate());
+        }
+
+        if (RunDirectory is not null)
+        {
+            Method.Save(Path.Combine(RunDirectory, "checkpoints", "final"));
+        }
+
+        _log?.Flush();
+        return _history;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _log?.Dispose();
+    }
+
+    private void StepOnce(bool warmUp)
+    {
+        if (_needsReset)
+        {
+            ResetResult<TObs> reset = Episodes == 0 && _context.EnvSteps == 0 ? _env.Reset(Options.Seed) : _env.Reset();
+            _rawObservation = reset.Observation;
+            _needsReset = false;
+            _previous = warmUp ? Controller.Expert : Controller.Robot;
+        }
+
+        _codec.EncodeObservation(_rawObservation, _observation);
+        Method.Actor.Act(_observation, 1, _robotAction);
+        TAct expertAction = _expert.Act(_rawObservation);
+        _codec.EncodeAction(expertAction, _expertAction);
+
+        var input = new GateInput(_observation, _robotAction, _expertAction, _previous);
+        GateDecision decision = warmUp
+            ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
+            : Method.Decide(input);
+        bool expertActs = decision.Controller == Controller.Expert;
+        bool takeoverStart = expertActs && (_previous == Controller.Robot || (warmUp && _context.EnvSteps == 0));
+        if (!warmUp)
+        {
+            if (_previous == Controller.Robot)
+            {
+                _robotDecisions++;
+                if (expertActs)
+                {
+                    SwitchesToHuman++;
+                }
+            }
+            else if (!expertActs)
+            {
+                SwitchesToRobot++;
+            }
+        }
+
+        StepResult<TObs> result = _env.Step(expertActs ? expertAction : _codec.DecodeAction(_robotAction));
+        _codec.EncodeObservation(result.Observation, _nextObservation);
+        HacoBuffer buffer = expertActs ? _context.Human : _context.Agent;
+        buffer.Add(
+            _observation,
+            _nextObservation,
+            _robotAction,
+            expertActs ? _expertAction : _robotAction,
+            intervention: expertActs,
+            interventionStart: takeoverStart,
+            cost: expertActs ? 1f : 0f,
+            result.Terminated,
+            result.Truncated);
+
+        _context.EnvSteps++;
+        if (expertActs)
+        {
+            _context.ExpertSteps++;
+            _episodeExpertSteps++;
+        }
+
+        if (!warmUp)
+        {
+            Method.OnStep(input, decision);
+        }
+
+        _episodeReturn += result.Reward;
+        _episodeLength++;
+        _log?.Step(_context.EnvSteps, Episodes, decision, _codec.Action.Discrepancy(_robotAction, _expertAction), result.Reward);
+        _previous = decision.Controller;
+        _rawObservation = result.Observation;
+
+        if (result.Done)
+        {
+            _log?.Episode(Episodes, _episodeLength, _episodeReturn, result.Info.IsSuccess, _episodeExpertSteps, _context.EnvSteps);
+            Episodes++;
+            _episodeReturn = 0;
+            _episodeLength = 0;
+            _episodeExpertSteps = 0;
+            _needsReset = true;
+            if (!warmUp)
+            {
+                Method.OnEpisodeEnd(_context);
+            }
+        }
+
+        if (!warmUp && _context.Human.TotalAdded - _lastUpdateLabels >= Options.UpdateEvery)
+        {
+            Update();
+        }
+    }
+}

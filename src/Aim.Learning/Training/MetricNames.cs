@@ -1,0 +1,61 @@
+namespace Aim.Learning.Training;
+
+/// <summary>The harness's metric keys (namespaced: <c>rollout/</c>, <c>gate/</c>, <c>eval/</c>; DESIGN §7).</summary>
+public static class MetricNames
+{
+    /// <summary>Environment steps so far, warm-up included.</summary>
+    public const string EnvSteps = "env_steps";
+
+    /// <summary>Expert takeover cost: expert-controlled steps so far, warm-up included.</summary>
+    public const string ExpertCost = "expert_cost";
+
+    /// <summary>Steps the expert had to watch: the takeover cost for robot-gated methods, every step for human-gated ones.</summary>
+    public const string WallSteps = "wall_steps";
+
+    /// <summary>Training episodes finished.</summary>
+    public const string Episodes = "episodes";
+
+    /// <summary>Wall-clock seconds since the trainer was created.</summary>
+    public const string TimeSeconds = "time_s";
+
+    /// <summary>Fraction of all steps controlled by the expert.</summary>
+    public const string InterventionRate = "rollout/intervention_rate";
+
+    /// <summary>Fraction of the steps since the previous evaluation controlled by the expert.</summary>
+    public const string RecentInterventionRate = "rollout/recent_intervention_rate";
+
+    /// <summary>Switches from robot to expert after warm-up.</summary>
+    public const string SwitchesToHuman = "gate/switches_to_human";
+
+    /// <summary>Switches from expert back to robot.</summary>
+    public const string SwitchesToRobot = "gate/switches_to_robot";
+
+    /// <summary>Switches to the expert per robot-controlled decision (compare with the target δ or α).</summary>
+    public const string RealisedSwitchRate = "gate/realised_switch_rate";
+
+    /// <summary>The method's target switch rate (δ for AIM, α for Thrifty).</summary>
+    public const string TargetSwitchRate = "gate/target_switch_rate";
+
+    /// <summary>Test success rate of the deterministic policy.</summary>
+    public const string EvalSuccess = "eval/success";
+
+    /// <summary>Mean test return.</summary>
+    public const string EvalReturn = "eval/return";
+
+    /// <summary>Mean test episode length.</summary>
+    public const string EvalLength = "eval/length";
+
+    /// <summary>Mean test safety cost.</summary>
+    public const string EvalCost = "eval/cost";
+
+    /// <summary>Mean test route completion.</summary>
+    public const string EvalRouteCompletion = "eval/route_completion";
+
+    /// <summary>The harness's columns of metrics.csv, in order.</summary>
+    public static IReadOnlyList<string> Harness { get; } = new[]
+    {
+        EnvSteps, ExpertCost, WallSteps, Episodes, TimeSeconds, InterventionRate, RecentInterventionRate,
+        SwitchesToHuman, SwitchesToRobot, RealisedSwitchRate, TargetSwitchRate,
+        EvalSuccess, EvalReturn, EvalLength, EvalCost, EvalRouteCompletion,
+    };
+}
