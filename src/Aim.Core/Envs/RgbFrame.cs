@@ -37,6 +37,9 @@ public sealed class RgbFrame
         Pixels[i + 2] = b;
     }
 
+    /// <summary>Writes the frame as a PNG file (creating the folder) and returns the full path (see <see cref="PngWriter"/>).</summary>
+    public string SavePng(string path) => PngWriter.Save(this, path);
+
     /// <summary>Fills the rectangle [x0, x1) × [y0, y1), clipped to the frame.</summary>
     public void FillRect(int x0, int y0, int x1, int y1, byte r, byte g, byte b)
     {
