@@ -7,7 +7,11 @@ namespace Aim.Learning.Spec;
 /// Image observations (rank 3, channel-first) get the MiniGrid CNN; vectors get an MLP.
 /// </summary>
 /// <param name="Shape">Channel-first shape, e.g. (12, 7, 7) for stacked grid views or (259) for driving.</param>
-/// <param name="Scale">Multiplier applied to raw values (default 1/255 for byte images, as the AIM code divides uint8 by 255).</param>
+/// <param name="Scale">Multiplier applied to raw values. Byte images are scaled by 1 / (their largest code), i.e. to [0, 1].</param>
+/// <remarks>
+/// The AIM code divides the symbolic codes (0 … 10) by 255, leaving every input below 0.04; behaviour cloning on 600
+/// expert steps of the six-room task then reached 2 % test success where scaling to [0, 1] reached 58 % (docs/learning.md).
+/// </remarks>
 public sealed record ObservationSpec(IReadOnlyList<int> Shape, float Scale = 1f)
 {
     /// <summary>Floats per observation.</summary>
@@ -16,12 +20,23 @@ public sealed record ObservationSpec(IReadOnlyList<int> Shape, float Scale = 1f)
     /// <summary>True for channel-first images (rank 3).</summary>
     public bool IsImage => Shape.Count == 3;
 
-    /// <summary>The spec of an environment's observation space (byte boxes are images scaled by 1/255).</summary>
+    /// <summary>The spec of an environment's observation space (byte boxes are scaled to [0, 1] by their largest bound).</summary>
     /// <exception cref="ArgumentException">The space is not a box of bytes or floats.</exception>
     public static ObservationSpec From<TObs>(ISpace<TObs> space) => space switch
     {
-        Box<byte> b => new ObservationSpec(b.Shape.ToArray(), 1f / 255f),
+        Box<byte> b => new ObservationSpec(b.Shape.ToArray(), 1f / Math.Max((byte)1, MaxOf(b.High))),
         Box<float> f => new ObservationSpec(f.Shape.ToArray()),
         _ => throw new ArgumentException($"Unsupported observation space {space}: expected Box<byte> or Box<float>.", nameof(space)),
     };
+
+    private static byte MaxOf(ReadOnlySpan<byte> values)
+    {
+        byte max = 0;
+        foreach (byte v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
 }
