@@ -1,0 +1,75 @@
+using Aim.Core.Random;
+using Aim.Experiments.Running;
+using Aim.Learning.Algorithms.Aim;
+using Aim.Learning.Spec;
+using Aim.Learning.Training;
+
+namespace Aim.Experiments.Methods;
+
+/// <summary>The methods an experiment can run, by name, each with its options record and overrides.</summary>
+public static class MethodCatalog
+{
+    private static readonly Dictionary<string, MethodEntry> s_methods = new(StringComparer.Ordinal)
+    {
+        ["aim"] = new MethodEntry(
+            typeof(AimOptions),
+            () => new AimOptions(),
+            (o, obs, act, rng) => new AimMethod(obs, act, (AimOptions)o, rng),
+            o => OptionsBinder.Keys<AimOptions>(),
+            (o, k, v) => OptionsBinder.Apply((AimOptions)o, k, v)),
+    };
+
+    /// <summary>Every known method name.</summary>
+    public static IReadOnlyList<string> Names => s_methods.Keys.ToArray();
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing the known methods when <paramref name="name"/> is not one.</summary>
+    public static void EnsureKnown(string name)
+    {
+        if (!s_methods.ContainsKey(name))
+        {
+            throw new ArgumentException($"Unknown method '{name}'. Known methods: {string.Join(", ", Names)}.", nameof(name));
+        }
+    }
+
+    /// <summary>The default options of <paramref name="method"/> with <paramref name="overrides"/> applied.</summary>
+    /// <exception cref="ArgumentException">Unknown method or option key, or a value that does not parse.</exception>
+    public static object Options(string method, IEnumerable<KeyValuePair<string, string>>? overrides = null)
+    {
+        EnsureKnown(method);
+        MethodEntry entry = s_methods[method];
+        object options = entry.Defaults();
+        foreach ((string key, string value) in overrides ?? Array.Empty<KeyValuePair<string, string>>())
+        {
+            options = entry.Apply(options, key, value);
+        }
+
+        return options;
+    }
+
+    /// <summary>The option keys <paramref name="method"/> accepts.</summary>
+    public static IReadOnlyList<string> OptionKeys(string method)
+    {
+        EnsureKnown(method);
+        return s_methods[method].Keys(null);
+    }
+
+    /// <summary>Builds <paramref name="method"/> with <paramref name="options"/> (from <see cref="Options"/>).</summary>
+    public static IMethod Create(string method, object options, ObservationSpec observation, ActionSpec action, Rng rng)
+    {
+        EnsureKnown(method);
+        MethodEntry entry = s_methods[method];
+        if (!entry.OptionsType.IsInstanceOfType(options))
+        {
+            throw new ArgumentException($"Method '{method}' takes {entry.OptionsType.Name}, not {options.GetType().Name}.", nameof(options));
+        }
+
+        return entry.Create(options, observation, action, rng);
+    }
+
+    private sealed record MethodEntry(
+        Type OptionsType,
+        Func<object> Defaults,
+        Func<object, ObservationSpec, ActionSpec, Rng, IMethod> Create,
+        Func<object?, IReadOnlyList<string>> Keys,
+        Func<object, string, string, object> Apply);
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Aim.Core.Envs;
+using Aim.Core.Experts;
+using Aim.Core.Random;
+using Aim.Experiments.Methods;
+using Aim.Experiments.Tasks;
+using Aim.Learning.Spec;
+using Aim.Learning.Torch;
+using Aim.Learning.Training;
+
+namespace Aim.Experiments.Running;
+
+/// <summary>Runs one method on one task with one seed, writing the run directory as it goes.</summary>
+public static class ExperimentRunner
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>
+    /// Runs <paramref name="spec"/>. With <paramref name="runsRoot"/> the run writes
+    /// <c>{runsRoot}/{task}__{method}__s{seed}__{timestamp}/</c> (options.json first, then metrics as they happen,
+    /// checkpoints, summary.json last); with null nothing is written.
+    /// </summary>
+    public static RunResult Run(RunSpec spec, string? runsRoot = "runs", Action<EvaluationPoint>? progress = null, string? runDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        TaskCatalog.EnsureKnown(spec.Task);
+        object methodOptions = MethodCatalog.Options(spec.Method, spec.Overrides);
+        spec.Trainer.Validate();
+        string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
+        if (directory is not null)
+        {
+            WriteJson(Path.Combine(directory, "options.json"), new
+            {
+                task = spec.Task,
+                method = spec.Method,
+                seed = spec.Seed,
+                overrides = spec.Overrides,
+                trainer = spec.Trainer,
+                methodOptions,
+            });
+        }
+
+        TorchRuntime.Initialize();
+        TorchRuntime.Seed(spec.Seed);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<EvaluationPoint> history;
+        if (TaskCatalog.IsGrid(spec.Task))
+        {
+            var (env, expert) = TaskCatalog.CreateGrid(spec.Task);
+            history = Train<byte[], int>(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, methodOptions, directory, progress);
+        }
+        else
+        {
+            throw new ArgumentException($"Task '{spec.Task}' has no runner.", nameof(spec));
+        }
+
+        var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds);
+        if (directory is not null)
+        {
+            WriteJson(Path.Combine(directory, "summary.json"), new
+            {
+                task = spec.Task,
+                method = spec.Method,
+                seed = spec.Seed,
+                seconds = result.Seconds,
+                final = result.Final.Metrics,
+                bestSuccess = result.BestSuccess,
+            });
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<EvaluationPoint> Train<TObs, TAct>(
+        IEnv<TObs, TAct> env,
+        IExpert<TObs, TAct> expert,
+        Func<IEnv<TObs, TAct>> evalFactory,
+        RunSpec spec,
+        object methodOptions,
+        string? directory,
+        Action<EvaluationPoint>? progress)
+    {
+        var rng = new Rng(spec.Seed).Split();
+        using IMethod method = MethodCatalog.Create(spec.Method, methodOptions, ObservationSpec.From(env.ObservationSpace), ActionSpec.From(env.ActionSpace), rng);
+        using var trainer = new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, method, spec.Trainer, directory);
+        return trainer.Train(progress).ToArray();
+    }
+
+    private static string NewRunDirectory(string root, RunSpec spec)
+    {
+        string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        string baseName = Path.Combine(root, $"{spec.Task}__{spec.Method}__s{spec.Seed}__{stamp}");
+        string name = baseName;
+        for (int i = 2; Directory.Exists(name); i++)
+        {
+            name = $"{baseName}-{i}";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(name);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new IOException($"Cannot create the run directory '{Path.GetFullPath(name)}': {e.Message}", e);
+        }
+
+        return Path.GetFullPath(name);
+    }
+
+    private static void WriteJson(string path, object value)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(value, s_json));
+    }
+}
