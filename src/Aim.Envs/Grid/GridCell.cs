@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Aim.Envs.Grid;
 
 /// <summary>
@@ -11,6 +13,8 @@ namespace Aim.Envs.Grid;
 /// For a box, what toggling it reveals, packed as <c>(type &lt;&lt; 4) | colour</c>; 0 for an empty box and for every other
 /// object. A box inside a box is not represented. Not part of MiniGrid's encoding.
 /// </param>
+/// <remarks>The field order and 4-byte size are fixed: the observation code reads cells as packed words.</remarks>
+[StructLayout(LayoutKind.Sequential, Size = 4)]
 public readonly record struct GridCell(GridObjectType Type, GridColor Color, byte State, byte Contents = 0)
 {
     /// <summary>An empty cell (1, 0, 0).</summary>

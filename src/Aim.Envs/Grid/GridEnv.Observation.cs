@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Aim.Envs.Grid;
 
 /// <summary>The egocentric observation: view placement, MiniGrid's visibility flood and the frame stack.</summary>
@@ -99,37 +101,32 @@ public sealed partial class GridEnv
     {
         const int Cells = ViewSize * ViewSize;
         const int AgentCell = (6 * ViewSize) + 3;
-        Span<GridCell> view = stackalloc GridCell[Cells];
+
+        // Cells are read as packed words (type | colour << 8 | state << 16): the hot path moves no structs.
+        const uint WallWord = (uint)GridObjectType.Wall | ((uint)GridColor.Grey << 8);
+        Span<uint> view = stackalloc uint[Cells];
+        ReadOnlySpan<uint> cells = MemoryMarshal.Cast<GridCell, uint>(_cells.AsSpan());
         int fx = GridDirection.Dx(dir);
         int fy = GridDirection.Dy(dir);
         int rx = -fy;
         int ry = fx;
-        GridCell[] cells = _cells;
         int width = Width;
         int height = Height;
         for (int vy = 0; vy < ViewSize; vy++)
         {
             int ahead = 6 - vy;
-            int rowX = ax + (ahead * fx) - (3 * rx);
-            int rowY = ay + (ahead * fy) - (3 * ry);
-            for (int vx = 0; vx < ViewSize; vx++)
+            int wx = ax + (ahead * fx) - (3 * rx);
+            int wy = ay + (ahead * fy) - (3 * ry);
+            for (int vx = 0; vx < ViewSize; vx++, wx += rx, wy += ry)
             {
-                int wx = rowX + (vx * rx);
-                int wy = rowY + (vx * ry);
-
                 // MiniGrid slices with fresh walls outside the world, not "unseen" cells.
-                view[(vy * ViewSize) + vx] = (uint)wx < (uint)width && (uint)wy < (uint)height ? cells[(wy * width) + wx] : GridCell.Wall;
+                view[(vy * ViewSize) + vx] = (uint)wx < (uint)width && (uint)wy < (uint)height ? cells[(wy * width) + wx] : WallWord;
             }
         }
 
-        Span<bool> visible = stackalloc bool[Cells];
-        if (SeeThroughWalls)
+        if (!SeeThroughWalls)
         {
-            visible.Fill(true);
-        }
-        else
-        {
-            ComputeVisibility(view, visible);
+            HideInvisible(view);
         }
 
         Span<byte> types = frame[..Cells];
@@ -137,10 +134,10 @@ public sealed partial class GridEnv
         Span<byte> states = frame.Slice(2 * Cells, Cells);
         for (int i = 0; i < Cells; i++)
         {
-            GridCell c = visible[i] ? view[i] : default;
-            types[i] = (byte)c.Type;
-            colors[i] = (byte)c.Color;
-            states[i] = c.State;
+            uint word = view[i];
+            types[i] = (byte)word;
+            colors[i] = (byte)(word >> 8);
+            states[i] = (byte)(word >> 16);
         }
 
         // The agent's own cell shows what it carries (or empty), never the tile under it.
@@ -150,8 +147,28 @@ public sealed partial class GridEnv
         states[AgentCell] = carried.State;
     }
 
+    /// <summary>Zeroes (type 0, "unseen") every view cell that MiniGrid's visibility flood does not reach.</summary>
+    private static void HideInvisible(Span<uint> view)
+    {
+        Span<bool> visible = stackalloc bool[ViewSize * ViewSize];
+        ComputeVisibility(view, visible);
+        for (int i = 0; i < view.Length; i++)
+        {
+            if (!visible[i])
+            {
+                view[i] = 0;
+            }
+        }
+    }
+
+    private static bool IsTransparent(uint word)
+    {
+        uint type = word & 0xFF;
+        return type != (uint)GridObjectType.Wall && !(type == (uint)GridObjectType.Door && ((word >> 16) & 0xFF) != (uint)DoorState.Open);
+    }
+
     /// <summary>MiniGrid's <c>process_vis</c>, literally: per row from the agent outwards, a rightward then a leftward sweep.</summary>
-    private static void ComputeVisibility(ReadOnlySpan<GridCell> view, Span<bool> visible)
+    private static void ComputeVisibility(ReadOnlySpan<uint> view, Span<bool> visible)
     {
         visible.Clear();
         visible[(6 * ViewSize) + 3] = true;
@@ -161,7 +178,7 @@ public sealed partial class GridEnv
             int above = row - ViewSize;
             for (int vx = 0; vx < ViewSize - 1; vx++)
             {
-                if (visible[row + vx] && view[row + vx].IsTransparent)
+                if (visible[row + vx] && IsTransparent(view[row + vx]))
                 {
                     visible[row + vx + 1] = true;
                     if (vy > 0)
@@ -174,7 +191,7 @@ public sealed partial class GridEnv
 
             for (int vx = ViewSize - 1; vx > 0; vx--)
             {
-                if (visible[row + vx] && view[row + vx].IsTransparent)
+                if (visible[row + vx] && IsTransparent(view[row + vx]))
                 {
                     visible[row + vx - 1] = true;
                     if (vy > 0)
