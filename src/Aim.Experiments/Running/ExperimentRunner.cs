@@ -2,13 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Aim.Core.Envs;
-using Aim.Core.Experts;
-using Aim.Core.Random;
 using Aim.Experiments.Methods;
 using Aim.Experiments.Tasks;
-using Aim.Learning.Spec;
-using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Running;
@@ -48,18 +43,16 @@ public static class ExperimentRunner
             });
         }
 
-        TorchRuntime.Initialize();
-        TorchRuntime.Seed(spec.Seed);
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<EvaluationPoint> history;
-        if (TaskCatalog.IsGrid(spec.Task))
-        {
-            var (env, expert) = TaskCatalog.CreateGrid(spec.Task);
-            history = Train<byte[], int>(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, methodOptions, directory, progress);
-        }
-        else
+        if (!TaskCatalog.IsGrid(spec.Task))
         {
             throw new ArgumentException($"Task '{spec.Task}' has no runner.", nameof(spec));
+        }
+
+        IReadOnlyList<EvaluationPoint> history;
+        using (var trainer = Experiment.Grid(spec.Task, spec.Method, spec.Trainer, spec.Overrides, directory))
+        {
+            history = trainer.Train(progress).ToArray();
         }
 
         var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds);
@@ -77,21 +70,6 @@ public static class ExperimentRunner
         }
 
         return result;
-    }
-
-    private static IReadOnlyList<EvaluationPoint> Train<TObs, TAct>(
-        IEnv<TObs, TAct> env,
-        IExpert<TObs, TAct> expert,
-        Func<IEnv<TObs, TAct>> evalFactory,
-        RunSpec spec,
-        object methodOptions,
-        string? directory,
-        Action<EvaluationPoint>? progress)
-    {
-        var rng = new Rng(spec.Seed).Split();
-        using IMethod method = MethodCatalog.Create(spec.Method, methodOptions, ObservationSpec.From(env.ObservationSpace), ActionSpec.From(env.ActionSpace), rng);
-        using var trainer = new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, method, spec.Trainer, directory);
-        return trainer.Train(progress).ToArray();
     }
 
     private static string NewRunDirectory(string root, RunSpec spec)

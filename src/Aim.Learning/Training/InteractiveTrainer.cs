@@ -33,6 +33,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
     private readonly float[] _robotAction;
     private readonly float[] _expertAction;
     private readonly List<EvaluationPoint> _history = new();
+    private readonly bool _ownsMethod;
     private TObs _rawObservation = default!;
     private bool _needsReset = true;
     private Controller _previous = Controller.Robot;
@@ -52,14 +53,17 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
     /// <param name="method">The method: actor, gate and learning.</param>
     /// <param name="options">Harness options.</param>
     /// <param name="runDirectory">Where logs and checkpoints go (null: nothing is written).</param>
+    /// <param name="ownsMethod">Dispose <paramref name="method"/> with the trainer.</param>
     public InteractiveTrainer(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
         Func<IEnv<TObs, TAct>> evalEnvFactory,
         IMethod method,
         TrainerOptions options,
-        string? runDirectory = null)
+        string? runDirectory = null,
+        bool ownsMethod = false)
     {
+        _ownsMethod = ownsMethod;
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
         Method = method ?? throw new ArgumentNullException(nameof(method));
@@ -282,6 +286,10 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
     public void Dispose()
     {
         _log?.Dispose();
+        if (_ownsMethod)
+        {
+            Method.Dispose();
+        }
     }
 
     private void StepOnce(bool warmUp)
