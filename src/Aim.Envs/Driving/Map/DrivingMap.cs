@@ -58,6 +58,9 @@ public sealed class DrivingMap
     /// <summary>Number of static hazards (cones, triangles, barriers, broken-down vehicles) on the map.</summary>
     public int HazardCount => Obstacles.Length;
 
+    /// <summary>Number of traffic vehicles waiting on the map at the start of an episode.</summary>
+    public int TrafficCount => Traffic.Length;
+
     internal IReadOnlyList<RoadPiece> Pieces => _pieces;
 
     internal StaticObstacle[] Obstacles { get; }
