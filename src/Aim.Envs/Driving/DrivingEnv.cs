@@ -233,6 +233,17 @@ public sealed class DrivingEnv : IEnv<float[], float[]>
         return DrivingSketch.Of(map, Bodies, EgoBox(_ego));
     }
 
+    /// <summary>Puts the ego at road coordinates (tests place it next to hazards and road edges).</summary>
+    internal void Place(double s, double lateral, double speed, double headingOffset = 0)
+    {
+        DrivingMap map = _map ?? throw new InvalidOperationException("Call Reset before Place.");
+        Vec2 p = map.PointAt(s, lateral);
+        _ego = new EgoState(p.X, p.Y, map.HeadingAt(s) + headingOffset, speed);
+        _pose = map.Locate(p, map.PieceIndexAt(s), out _);
+        _navigationPiece = _pose.Piece;
+        Observe();
+    }
+
     internal static OrientedBox EgoBox(in EgoState ego) =>
         new(new Vec2(ego.X, ego.Y), ego.Heading, VehicleClass.EgoLength / 2, VehicleClass.EgoWidth / 2);
 
