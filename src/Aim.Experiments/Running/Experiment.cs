@@ -1,5 +1,6 @@
+using Aim.Core.Envs;
+using Aim.Core.Experts;
 using Aim.Core.Random;
-using Aim.Envs.Grid;
 using Aim.Experiments.Methods;
 using Aim.Experiments.Tasks;
 using Aim.Learning.Spec;
@@ -15,14 +16,33 @@ namespace Aim.Experiments.Running;
 public static class Experiment
 {
     /// <summary>
-    /// A trainer for <paramref name="method"/> on grid task <paramref name="task"/>; TorchSharp is seeded with the run's seed
+    /// A trainer for <paramref name="method"/> on any task (grid or driving); TorchSharp is seeded with the run's seed
     /// so the same arguments give the same run. Dispose it when done.
     /// </summary>
-    /// <param name="task">A grid task name (<see cref="GridTasks.Names"/>).</param>
+    /// <param name="task">A task name (<see cref="TaskCatalog.Names"/>).</param>
     /// <param name="method">A method name (<see cref="MethodCatalog.Names"/>); default <c>aim</c>.</param>
     /// <param name="trainer">Harness options (default: <see cref="TrainerOptions"/>'s defaults).</param>
-    /// <param name="overrides">Method option overrides (<c>key=value</c>, e.g. <c>delta</c> → <c>0.1</c>).</param>
+    /// <param name="overrides">Method option overrides (<c>key=value</c>), applied after the task's preset.</param>
     /// <param name="runDirectory">Where to write logs and checkpoints (null: nothing is written).</param>
+    public static ITrainer Create(
+        string task,
+        string method = "aim",
+        TrainerOptions? trainer = null,
+        IReadOnlyDictionary<string, string>? overrides = null,
+        string? runDirectory = null)
+    {
+        TaskCatalog.EnsureKnown(task);
+        if (TaskCatalog.IsGrid(task))
+        {
+            return Grid(task, method, trainer, overrides, runDirectory);
+        }
+
+        trainer ??= new TrainerOptions();
+        var (env, expert) = TaskCatalog.CreateDriving(task, trainer.Seed);
+        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory);
+    }
+
+    /// <summary>A trainer on a grid task, typed for notebooks that inspect grid states.</summary>
     public static InteractiveTrainer<byte[], int> Grid(
         string task,
         string method = "aim",
@@ -30,9 +50,25 @@ public static class Experiment
         IReadOnlyDictionary<string, string>? overrides = null,
         string? runDirectory = null)
     {
-        trainer ??= new TrainerOptions();
-        object options = MethodCatalog.Options(method, overrides);
         var (env, expert) = TaskCatalog.CreateGrid(task);
+        return Build(env, expert, () => TaskCatalog.CreateGrid(task).Env, task, method, trainer ?? new TrainerOptions(), overrides, runDirectory);
+    }
+
+    /// <summary>The method options a run of <paramref name="method"/> on <paramref name="task"/> uses: defaults, task preset, overrides.</summary>
+    public static object MethodOptions(string task, string method, IReadOnlyDictionary<string, string>? overrides = null) =>
+        MethodCatalog.Options(method, TaskCatalog.Preset(task, method).Concat(overrides ?? new Dictionary<string, string>()));
+
+    private static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
+        IEnv<TObs, TAct> env,
+        IExpert<TObs, TAct> expert,
+        Func<IEnv<TObs, TAct>> evalFactory,
+        string task,
+        string method,
+        TrainerOptions trainer,
+        IReadOnlyDictionary<string, string>? overrides,
+        string? runDirectory)
+    {
+        object options = MethodOptions(task, method, overrides);
         TorchRuntime.Initialize();
         TorchRuntime.Seed(trainer.Seed);
         IMethod instance = MethodCatalog.Create(
@@ -41,6 +77,6 @@ public static class Experiment
             ObservationSpec.From(env.ObservationSpace),
             ActionSpec.From(env.ActionSpace),
             new Rng(trainer.Seed).Split());
-        return new InteractiveTrainer<byte[], int>(env, expert, () => TaskCatalog.CreateGrid(task).Env, instance, trainer, runDirectory, ownsMethod: true);
+        return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, trainer, runDirectory, ownsMethod: true);
     }
 }

@@ -27,7 +27,7 @@ public static class ExperimentRunner
     {
         ArgumentNullException.ThrowIfNull(spec);
         TaskCatalog.EnsureKnown(spec.Task);
-        object methodOptions = MethodCatalog.Options(spec.Method, spec.Overrides);
+        object methodOptions = Experiment.MethodOptions(spec.Task, spec.Method, spec.Overrides);
         spec.Trainer.Validate();
         string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
         if (directory is not null)
@@ -44,13 +44,8 @@ public static class ExperimentRunner
         }
 
         var clock = Stopwatch.StartNew();
-        if (!TaskCatalog.IsGrid(spec.Task))
-        {
-            throw new ArgumentException($"Task '{spec.Task}' has no runner.", nameof(spec));
-        }
-
         IReadOnlyList<EvaluationPoint> history;
-        using (var trainer = Experiment.Grid(spec.Task, spec.Method, spec.Trainer, spec.Overrides, directory))
+        using (ITrainer trainer = Experiment.Create(spec.Task, spec.Method, spec.Trainer, spec.Overrides, directory))
         {
             history = trainer.Train(progress).ToArray();
         }

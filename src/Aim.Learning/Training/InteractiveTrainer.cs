@@ -19,7 +19,7 @@ namespace Aim.Learning.Training;
 /// </remarks>
 /// <typeparam name="TObs">Observation type.</typeparam>
 /// <typeparam name="TAct">Action type.</typeparam>
-public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
+public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
 {
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;

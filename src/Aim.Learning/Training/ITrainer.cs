@@ -1,0 +1,50 @@
+namespace Aim.Learning.Training;
+
+/// <summary>
+/// The round-level API of an interactive-training run, independent of the environment's observation and action types
+/// (what runners, CLIs and notebooks drive). Implemented by <see cref="InteractiveTrainer{TObs, TAct}"/>.
+/// </summary>
+public interface ITrainer : IDisposable
+{
+    /// <summary>The method being trained.</summary>
+    IMethod Method { get; }
+
+    /// <summary>The harness options.</summary>
+    TrainerOptions Options { get; }
+
+    /// <summary>The run directory (null when nothing is written).</summary>
+    string? RunDirectory { get; }
+
+    /// <summary>Environment steps so far.</summary>
+    long EnvSteps { get; }
+
+    /// <summary>Expert takeover cost so far (expert-controlled steps, warm-up included).</summary>
+    long ExpertCost { get; }
+
+    /// <summary>Training episodes finished.</summary>
+    int Episodes { get; }
+
+    /// <summary>True when the step or expert budget is spent.</summary>
+    bool IsFinished { get; }
+
+    /// <summary>Every evaluation so far.</summary>
+    IReadOnlyList<EvaluationPoint> History { get; }
+
+    /// <summary>Warm-up with the expert in control, then the method's initial fit.</summary>
+    void WarmUp();
+
+    /// <summary>Runs up to <paramref name="steps"/> steps of shared control; returns the steps taken.</summary>
+    int CollectSteps(int steps);
+
+    /// <summary>Runs shared control to the end of the current episode; returns the steps taken.</summary>
+    int CollectEpisode();
+
+    /// <summary>One learning update now.</summary>
+    void Update();
+
+    /// <summary>Evaluates the deterministic policy on the held-out seeds.</summary>
+    EvaluationPoint Evaluate();
+
+    /// <summary>The whole run; returns every evaluation.</summary>
+    IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null);
+}
