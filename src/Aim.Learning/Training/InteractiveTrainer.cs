@@ -253,10 +253,17 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <param name="progress">Called after every evaluation (for live progress displays).</param>
     public IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null)
     {
+        // Note: `progress?.Invoke(Evaluate())` would skip the evaluation itself when progress is null.
+        void EvaluateAndReport()
+        {
+            EvaluationPoint point = Evaluate();
+            progress?.Invoke(point);
+        }
+
         WarmUp();
         if (_history.Count == 0)
         {
-            progress?.Invoke(Evaluate());
+            EvaluateAndReport();
         }
 
         while (!IsFinished)
@@ -264,13 +271,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             StepOnce(warmUp: false);
             if (Options.EvalEvery > 0 && _context.EnvSteps - _lastEvalStep >= Options.EvalEvery)
             {
-                progress?.Invoke(Evaluate());
+                EvaluateAndReport();
             }
         }
 
-        if (_lastEvalStep != _context.EnvSteps)
+        if (_lastEvalStep != _context.EnvSteps || _history.Count == 0)
         {
-            progress?.Invoke(Evaluate());
+            EvaluateAndReport();
         }
 
         if (RunDirectory is not null)
