@@ -21,7 +21,7 @@ namespace Aim.Envs.Driving;
 /// of contact without terminating; the horizon (1500) truncates. The observation array is owned by the environment and
 /// overwritten by the next <see cref="Reset"/> or <see cref="Step"/>.</para>
 /// </remarks>
-public sealed class DrivingEnv : IEnv<float[], float[]>
+public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
 {
     // MetaDrive's AIM/PVP arrival window: within 5 m of the route end.
     private const double ArrivalWindow = 5;
@@ -76,6 +76,12 @@ public sealed class DrivingEnv : IEnv<float[], float[]>
 
     /// <summary>The ego's current state.</summary>
     public EgoState Ego => _ego;
+
+    /// <inheritdoc />
+    double IPositioned.PositionX => _ego.X;
+
+    /// <inheritdoc />
+    double IPositioned.PositionY => _ego.Y;
 
     /// <summary>The ego's arc length along the route (m).</summary>
     public double EgoS => _pose.S;

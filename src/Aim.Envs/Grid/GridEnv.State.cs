@@ -1,3 +1,4 @@
+using Aim.Core.Envs;
 namespace Aim.Envs.Grid;
 
 /// <summary>Read-only access to the true state, and snapshots for counterfactual evaluation.</summary>
@@ -5,6 +6,12 @@ public sealed partial class GridEnv
 {
     /// <summary>The agent's column (−1 before the first reset).</summary>
     public int AgentX => _agentX;
+
+    /// <inheritdoc />
+    double IPositioned.PositionX => _agentX;
+
+    /// <inheritdoc />
+    double IPositioned.PositionY => _agentY;
 
     /// <summary>The agent's row (−1 before the first reset); y grows downwards.</summary>
     public int AgentY => _agentY;

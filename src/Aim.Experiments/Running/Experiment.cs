@@ -1,5 +1,7 @@
 using Aim.Core.Envs;
 using Aim.Core.Experts;
+using Aim.Core.Metrics;
+using Aim.Envs.Driving.Metrics;
 using Aim.Core.Random;
 using Aim.Experiments.Methods;
 using Aim.Experiments.Tasks;
@@ -39,7 +41,7 @@ public static class Experiment
 
         trainer ??= new TrainerOptions();
         var (env, expert) = TaskCatalog.CreateDriving(task, trainer.Seed);
-        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory);
+        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory, SafetyCriticalRule.Default);
     }
 
     /// <summary>A trainer on a grid task, typed for notebooks that inspect grid states.</summary>
@@ -66,7 +68,8 @@ public static class Experiment
         string method,
         TrainerOptions trainer,
         IReadOnlyDictionary<string, string>? overrides,
-        string? runDirectory)
+        string? runDirectory,
+        ISafetyCriticalRule? safetyCritical = null)
     {
         object options = MethodOptions(task, method, overrides);
         TorchRuntime.Initialize();
@@ -77,6 +80,6 @@ public static class Experiment
             ObservationSpec.From(env.ObservationSpace),
             ActionSpec.From(env.ActionSpace),
             new Rng(trainer.Seed).Split());
-        return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, trainer, runDirectory, ownsMethod: true);
+        return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, trainer, runDirectory, ownsMethod: true, safetyCritical);
     }
 }

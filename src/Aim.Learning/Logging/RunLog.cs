@@ -19,7 +19,7 @@ public sealed class RunLog : IDisposable
         Episodes = new CsvLog(Path.Combine(directory, "episodes.csv"), new[] { "episode", "length", "return", "success", "expert_steps", "env_steps" });
         if (logSteps)
         {
-            _steps = new CsvLog(Path.Combine(directory, "steps.csv"), new[] { "env_step", "episode", "controller", "reason", "score", "discrepancy", "reward" }, flushEachRow: false);
+            _steps = new CsvLog(Path.Combine(directory, "steps.csv"), new[] { "env_step", "episode", "controller", "reason", "score", "discrepancy", "reward", "x", "y" }, flushEachRow: false);
         }
     }
 
@@ -29,8 +29,8 @@ public sealed class RunLog : IDisposable
     /// <summary>episodes.csv.</summary>
     public CsvLog Episodes { get; }
 
-    /// <summary>Logs one step of shared control.</summary>
-    public void Step(long envStep, int episode, GateDecision decision, double discrepancy, double reward)
+    /// <summary>Logs one step of shared control; (x, y) is where the decision was taken (NaN when the env has no position).</summary>
+    public void Step(long envStep, int episode, GateDecision decision, double discrepancy, double reward, double x = double.NaN, double y = double.NaN)
     {
         _steps?.WriteRaw(
             envStep.ToString(CultureInfo.InvariantCulture),
@@ -39,7 +39,9 @@ public sealed class RunLog : IDisposable
             decision.Reason,
             CsvLog.Format(decision.Score),
             CsvLog.Format(discrepancy),
-            CsvLog.Format(reward));
+            CsvLog.Format(reward),
+            CsvLog.Format(x),
+            CsvLog.Format(y));
     }
 
     /// <summary>Logs one finished training episode (and flushes the step log).</summary>

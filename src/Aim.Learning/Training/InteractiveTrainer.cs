@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aim.Core.Envs;
 using Aim.Core.Experts;
+using Aim.Core.Metrics;
 using Aim.Core.Random;
 using Aim.Learning.Data;
 using Aim.Learning.Logging;
@@ -34,6 +35,12 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly float[] _expertAction;
     private readonly List<EvaluationPoint> _history = new();
     private readonly bool _ownsMethod;
+    private readonly ISafetyCriticalRule? _safetyCritical;
+    private readonly IPositioned? _positioned;
+    private long _safetyCriticalSteps;
+    private long _misses;
+    private long _lastEvalCritical;
+    private long _lastEvalMisses;
     private TObs _rawObservation = default!;
     private bool _needsReset = true;
     private Controller _previous = Controller.Robot;
@@ -54,6 +61,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <param name="options">Harness options.</param>
     /// <param name="runDirectory">Where logs and checkpoints go (null: nothing is written).</param>
     /// <param name="ownsMethod">Dispose <paramref name="method"/> with the trainer.</param>
+    /// <param name="safetyCritical">The task's safety-critical rule, to count misses over training (null: not counted).</param>
     public InteractiveTrainer(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
@@ -61,9 +69,12 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         IMethod method,
         TrainerOptions options,
         string? runDirectory = null,
-        bool ownsMethod = false)
+        bool ownsMethod = false,
+        ISafetyCriticalRule? safetyCritical = null)
     {
         _ownsMethod = ownsMethod;
+        _safetyCritical = safetyCritical;
+        _positioned = env as IPositioned;
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
         Method = method ?? throw new ArgumentNullException(nameof(method));
@@ -222,6 +233,11 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             [MetricNames.SwitchesToRobot] = SwitchesToRobot,
             [MetricNames.RealisedSwitchRate] = RealisedSwitchRate,
             [MetricNames.TargetSwitchRate] = Method.TargetSwitchRate,
+            [MetricNames.SafetyCriticalSteps] = _safetyCritical is null ? double.NaN : _safetyCriticalSteps,
+            [MetricNames.Misses] = _safetyCritical is null ? double.NaN : _misses,
+            [MetricNames.MissRate] = _safetyCritical is null || _safetyCriticalSteps == _lastEvalCritical
+                ? double.NaN
+                : (_misses - _lastEvalMisses) / (double)(_safetyCriticalSteps - _lastEvalCritical),
             [MetricNames.EvalSuccess] = result.SuccessRate,
             [MetricNames.EvalReturn] = result.MeanReturn,
             [MetricNames.EvalLength] = result.MeanLength,
@@ -233,6 +249,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         _history.Add(point);
         _lastEvalStep = _context.EnvSteps;
         _lastEvalExpertSteps = _context.ExpertSteps;
+        _lastEvalCritical = _safetyCriticalSteps;
+        _lastEvalMisses = _misses;
         _log?.Metrics.Write(metrics);
         if (result.SuccessRate > _bestSuccess)
         {
@@ -314,6 +332,17 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         TAct expertAction = _expert.Act(_rawObservation);
         _codec.EncodeAction(expertAction, _expertAction);
 
+        double x = _positioned?.PositionX ?? double.NaN;
+        double y = _positioned?.PositionY ?? double.NaN;
+        if (!warmUp && _safetyCritical is not null && _safetyCritical.IsSafetyCritical(_expertAction))
+        {
+            _safetyCriticalSteps++;
+            if (_safetyCritical.IsMiss(_robotAction, _expertAction))
+            {
+                _misses++;
+            }
+        }
+
         var input = new GateInput(_observation, _robotAction, _expertAction, _previous);
         GateDecision decision = warmUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
@@ -364,7 +393,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
 
         _episodeReturn += result.Reward;
         _episodeLength++;
-        _log?.Step(_context.EnvSteps, Episodes, decision, _codec.Action.Discrepancy(_robotAction, _expertAction), result.Reward);
+        _log?.Step(_context.EnvSteps, Episodes, decision, _codec.Action.Discrepancy(_robotAction, _expertAction), result.Reward, x, y);
         _previous = decision.Controller;
         _rawObservation = result.Observation;
 

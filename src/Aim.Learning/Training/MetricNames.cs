@@ -36,6 +36,15 @@ public static class MetricNames
     /// <summary>The method's target switch rate (δ for AIM, α for Thrifty).</summary>
     public const string TargetSwitchRate = "gate/target_switch_rate";
 
+    /// <summary>Safety-critical states met after warm-up (tasks with a safety-critical rule; DESIGN §5).</summary>
+    public const string SafetyCriticalSteps = "rollout/safety_critical_steps";
+
+    /// <summary>Safety-critical states where the robot's proposal deviated from the expert (misses) after warm-up.</summary>
+    public const string Misses = "rollout/misses";
+
+    /// <summary>Misses per safety-critical state since the previous evaluation (the safety-critical deviation ratio).</summary>
+    public const string MissRate = "rollout/miss_rate";
+
     /// <summary>Test success rate of the deterministic policy.</summary>
     public const string EvalSuccess = "eval/success";
 
@@ -55,7 +64,7 @@ public static class MetricNames
     public static IReadOnlyList<string> Harness { get; } = new[]
     {
         EnvSteps, ExpertCost, WallSteps, Episodes, TimeSeconds, InterventionRate, RecentInterventionRate,
-        SwitchesToHuman, SwitchesToRobot, RealisedSwitchRate, TargetSwitchRate,
+        SwitchesToHuman, SwitchesToRobot, RealisedSwitchRate, TargetSwitchRate, SafetyCriticalSteps, Misses, MissRate,
         EvalSuccess, EvalReturn, EvalLength, EvalCost, EvalRouteCompletion,
     };
 }

@@ -60,3 +60,16 @@ public static class SafetyCritical
         return sum / agentAction.Length > deviationThreshold;
     }
 }
+
+/// <summary>The driving task's safety-critical rule as an <see cref="Aim.Core.Metrics.ISafetyCriticalRule"/> for the training harness.</summary>
+public sealed class SafetyCriticalRule : Aim.Core.Metrics.ISafetyCriticalRule
+{
+    /// <summary>The rule with AIM's thresholds (0.2 and 0.1).</summary>
+    public static SafetyCriticalRule Default { get; } = new();
+
+    /// <inheritdoc />
+    public bool IsSafetyCritical(ReadOnlySpan<float> expertAction) => SafetyCritical.IsSafetyCritical(expertAction);
+
+    /// <inheritdoc />
+    public bool IsMiss(ReadOnlySpan<float> agentAction, ReadOnlySpan<float> expertAction) => SafetyCritical.IsMiss(agentAction, expertAction);
+}
