@@ -36,6 +36,12 @@ public static class ExperimentReport
             .Append(Style).Append("</style>").Append(OfflinePlotly.LibraryScriptTag()).Append("</head><body>");
         html.Append("<h1>").Append(Encode(options.Title)).Append("</h1>");
         html.Append("<p class=\"meta\">").Append(Encode(Describe(results))).Append("</p>");
+        if (results.CommonSettings.Count > 0)
+        {
+            html.Append("<p class=\"meta\">Settings of every run: ")
+                .Append(Encode(string.Join(", ", results.CommonSettings.Select(p => $"{p.Key}={p.Value}")))).Append("</p>");
+        }
+
         if (options.Note is not null)
         {
             html.Append("<p class=\"note\">").Append(Encode(options.Note)).Append("</p>");

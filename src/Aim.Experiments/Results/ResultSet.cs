@@ -11,11 +11,19 @@ namespace Aim.Experiments.Results;
 /// </summary>
 public sealed class ResultSet
 {
-    /// <summary>Wraps runs (sorted by task, method in catalog order, variant, seed).</summary>
+    /// <summary>
+    /// Wraps runs (sorted by task, method in catalog order, variant, seed); each run's variant keeps only the settings
+    /// that differ between the runs.
+    /// </summary>
     public ResultSet(IEnumerable<RunRecord> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        Runs = runs
+        RunRecord[] all = runs.ToArray();
+        string[] keys = all.SelectMany(r => r.Settings.Keys).Distinct().ToArray();
+        var varying = keys.Where(k => all.Select(r => r.Settings.TryGetValue(k, out string? v) ? v : null).Distinct().Count() > 1).ToHashSet(StringComparer.Ordinal);
+        CommonSettings = keys.Except(varying).Order(StringComparer.Ordinal).ToDictionary(k => k, k => all[0].Settings[k]);
+        Runs = all
+            .Select(r => r.WithVariantKeys(varying))
             .OrderBy(r => r.Task, StringComparer.Ordinal)
             .ThenBy(r => MethodRank(r.Method))
             .ThenBy(r => r.Method, StringComparer.Ordinal)
@@ -24,6 +32,9 @@ public sealed class ResultSet
             .ThenBy(r => r.Directory, StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>Settings every run shares (so they are left out of the variants).</summary>
+    public IReadOnlyDictionary<string, string> CommonSettings { get; }
 
     /// <summary>The runs.</summary>
     public IReadOnlyList<RunRecord> Runs { get; }

@@ -6,7 +6,7 @@ namespace Aim.Experiments.Results;
 /// <summary>One run directory, loaded: who ran, with which settings, and its evaluations as a data frame.</summary>
 public sealed class RunRecord
 {
-    internal RunRecord(string directory, string task, string method, int seed, IReadOnlyDictionary<string, string> settings, DataFrame metrics, bool isFinished)
+    internal RunRecord(string directory, string task, string method, int seed, IReadOnlyDictionary<string, string> settings, DataFrame metrics, bool isFinished, IReadOnlyCollection<string>? variantKeys = null)
     {
         Directory = directory;
         Task = task;
@@ -15,7 +15,10 @@ public sealed class RunRecord
         Settings = settings;
         Metrics = metrics;
         IsFinished = isFinished;
-        Variant = string.Join(", ", settings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        Variant = string.Join(", ", settings
+            .Where(p => variantKeys is null || variantKeys.Contains(p.Key))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key}={p.Value}"));
     }
 
     /// <summary>The run directory (full path).</summary>
@@ -36,7 +39,11 @@ public sealed class RunRecord
     /// </summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    /// <summary>The settings as one sorted "key=value, …" string (empty for defaults): runs that differ only by seed share it.</summary>
+    /// <summary>
+    /// The settings that tell this run's series apart as one sorted "key=value, …" string (empty for defaults): in a
+    /// <see cref="ResultSet"/>, only keys whose value differs between its runs (settings every run shares are in
+    /// <see cref="ResultSet.CommonSettings"/>). Runs that differ only by seed share it.
+    /// </summary>
     public string Variant { get; }
 
     /// <summary>The series this run belongs to in charts and tables: the method, then the variant when there is one.</summary>
@@ -47,6 +54,10 @@ public sealed class RunRecord
 
     /// <summary>True when the run wrote summary.json (it ran to the end).</summary>
     public bool IsFinished { get; }
+
+    /// <summary>This run with <see cref="Variant"/> made of <paramref name="variantKeys"/> only.</summary>
+    internal RunRecord WithVariantKeys(IReadOnlyCollection<string> variantKeys) =>
+        new(Directory, Task, Method, Seed, Settings, Metrics, IsFinished, variantKeys);
 
     /// <summary>Number of evaluations.</summary>
     public int Evaluations => (int)Metrics.Rows.Count;
