@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Results;
@@ -18,8 +17,9 @@ public static class ExperimentReport
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 24px 40px; color: #222; max-width: 1100px; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ddd; } h3 { margin-top: 1.2em; }
         .meta { color: #555; } .note { color: #555; font-size: 0.9em; }
-        table.comparison { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
-        table.comparison th, table.comparison td { border: 1px solid #ccc; padding: 4px 9px; text-align: right; white-space: nowrap; }
+        table.comparison { border-collapse: collapse; margin: 0.8em 0; font-size: 0.88em; }
+        table.comparison th, table.comparison td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; white-space: nowrap; }
+        table.comparison th { white-space: normal; vertical-align: bottom; }
         table.comparison th { background: #f3f3f3; } table.comparison td:nth-child(-n+2) { text-align: left; }
         .chart { margin: 0.6em 0 1.4em 0; }
         """;
@@ -80,7 +80,7 @@ public static class ExperimentReport
         return full;
     }
 
-    /// <summary>The charts of one task's runs, in report order (the β, ε and Q^I charts only when a run logged them).</summary>
+    /// <summary>The charts of one task's runs, in report order (the β, ε and Q^I charts only when a run logged them, ε only when not all zero).</summary>
     public static IReadOnlyList<GenericChart> Charts(ResultSet runs, CurveOptions? curves = null, SeriesPalette? palette = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
@@ -97,7 +97,8 @@ public static class ExperimentReport
             charts.Add(ReportCharts.Beta(runs, curves, palette));
         }
 
-        if (runs.Has(ReportCharts.EpsilonMetric))
+        // ε is 0 for discrete actions (any different action deviates): a flat zero line says nothing.
+        if (runs.Runs.Any(r => r.Column(ReportCharts.EpsilonMetric).Any(v => double.IsFinite(v) && v != 0)))
         {
             charts.Add(ReportCharts.Epsilon(runs, curves, palette));
         }
@@ -119,5 +120,5 @@ public static class ExperimentReport
             $"{results.Runs.Count} runs: tasks {string.Join(", ", results.Tasks)}; methods {methods}; {seeds} seed(s). Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 }

@@ -39,7 +39,7 @@ public static class ReportCharts
         ArgumentNullException.ThrowIfNull(results);
         palette ??= new SeriesPalette(results.Series);
         var charts = new List<GenericChart>();
-        IReadOnlyList<CurveBand> realised = Curves.Align(results, MetricNames.EnvSteps, MetricNames.RealisedSwitchRate, options);
+        IReadOnlyList<CurveBand> realised = Curves.Align(results, MetricNames.EnvSteps, MetricNames.RealisedSwitchRate, options).Select(ClipToUnit).ToArray();
         charts.AddRange(realised.SelectMany(b => BandTraces(b, palette, b.Series + " realised")));
         foreach (CurveBand target in Curves.Align(results, MetricNames.EnvSteps, MetricNames.TargetSwitchRate, options))
         {
@@ -60,7 +60,7 @@ public static class ReportCharts
 
     /// <summary>AIM's switch threshold β over training (empty chart when no run logged it).</summary>
     public static GenericChart Beta(ResultSet results, CurveOptions? options = null, SeriesPalette? palette = null) =>
-        Metric(results, MetricNames.EnvSteps, BetaMetric, "Switch threshold β over training", "environment steps", "β (quantile of Q^I on robot steps)", options, palette);
+        Metric(results, MetricNames.EnvSteps, BetaMetric, "Switch threshold β over training", "environment steps", "β (quantile of Q<sup>I</sup> on robot steps)", options, palette);
 
     /// <summary>The hand-back threshold ε over training.</summary>
     public static GenericChart Epsilon(ResultSet results, CurveOptions? options = null, SeriesPalette? palette = null) =>
@@ -68,15 +68,25 @@ public static class ReportCharts
 
     /// <summary>Mean proxy Q^I of the robot's actions over training.</summary>
     public static GenericChart QRobot(ResultSet results, CurveOptions? options = null, SeriesPalette? palette = null) =>
-        Metric(results, MetricNames.EnvSteps, QRobotMetric, "Mean Q^I of robot actions over training", "environment steps", "mean Q^I(s, a_robot)", options, palette);
+        Metric(results, MetricNames.EnvSteps, QRobotMetric, "Mean Q<sup>I</sup> of robot actions over training", "environment steps", "mean Q<sup>I</sup>(s, a<sub>robot</sub>)", options, palette);
 
     /// <summary>Any metric against any x column: mean line and band per series.</summary>
+    /// <remarks>Metrics that are rates (<c>eval/success</c>, <c>…_rate</c>) have their bands clipped to [0, 1].</remarks>
     public static GenericChart Metric(ResultSet results, string x, string y, string title, string xTitle, string yTitle, CurveOptions? options = null, SeriesPalette? palette = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         palette ??= new SeriesPalette(results.Series);
-        return Bands(Curves.Align(results, x, y, options), title, xTitle, yTitle, palette);
+        IReadOnlyList<CurveBand> bands = Curves.Align(results, x, y, options);
+        return Bands(IsRate(y) ? bands.Select(ClipToUnit).ToArray() : bands, title, xTitle, yTitle, palette);
     }
+
+    private static bool IsRate(string metric) => metric == MetricNames.EvalSuccess || metric.EndsWith("_rate", StringComparison.Ordinal);
+
+    private static CurveBand ClipToUnit(CurveBand band) => band with
+    {
+        Lower = band.Lower.Select(v => double.IsFinite(v) ? Math.Clamp(v, 0, 1) : v).ToArray(),
+        Upper = band.Upper.Select(v => double.IsFinite(v) ? Math.Clamp(v, 0, 1) : v).ToArray(),
+    };
 
     /// <summary>Draws aligned curves: per band a translucent fill between its edges and a mean line named after the series.</summary>
     public static GenericChart Bands(IReadOnlyList<CurveBand> bands, string title, string xTitle, string yTitle, SeriesPalette? palette = null)

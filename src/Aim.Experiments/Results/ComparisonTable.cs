@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Deedle;
 
@@ -87,19 +86,22 @@ public sealed class ComparisonTable
         TargetSuccess, r.CostToTarget.Mean, r.CostToTarget.Std, r.CostToTarget.Count,
     }));
 
+    /// <summary>True when any row has a route completion (driving tasks); otherwise the displayed table leaves the column out.</summary>
+    public bool HasRouteCompletion => Rows.Any(r => r.RouteCompletion.Count > 0);
+
     /// <summary>The displayed columns' titles (used by <see cref="ToCells"/>, <see cref="ToText"/> and <see cref="ToHtml"/>).</summary>
-    public IReadOnlyList<string> DisplayHeader => new[]
+    public IReadOnlyList<string> DisplayHeader => Displayed(new[]
     {
         "Task", "Method", "Robot-gated", "Seeds", "Expert data (rate)", "Total data", "Success (final)", "Success (best)", "Return",
         "Route completion", $"Expert cost to success ≥ {TargetSuccess.ToString("0.##", CultureInfo.InvariantCulture)}",
-    };
+    });
 
     /// <summary>The displayed rows as formatted cells ("0.63 ± 0.05").</summary>
-    public IReadOnlyList<string[]> ToCells() => Rows.Select(r => new[]
+    public IReadOnlyList<string[]> ToCells() => Rows.Select(r => Displayed(new[]
     {
         r.Task, r.Label, r.Gating, r.Seeds.ToString(CultureInfo.InvariantCulture), r.ExpertDataText, r.TotalDataText,
         r.FinalSuccess.Format(), r.BestSuccess.Format(), r.Return.Format(), r.RouteCompletion.Format(), r.CostToTargetText,
-    }).ToArray();
+    })).ToArray();
 
     /// <summary>A fixed-width text table (for logs and redirected output).</summary>
     public string ToText()
@@ -126,7 +128,7 @@ public sealed class ComparisonTable
         var html = new StringBuilder("<table class=\"comparison\"><thead><tr>");
         foreach (string h in DisplayHeader)
         {
-            html.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+            html.Append("<th>").Append(HtmlText.Encode(h)).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
@@ -136,7 +138,7 @@ public sealed class ComparisonTable
             for (int c = 0; c < cells[i].Length; c++)
             {
                 bool bold = c == 6 && Rows[i].FinalSuccess.Mean == best[Rows[i].Task] && Rows.Count > 1;
-                string cell = WebUtility.HtmlEncode(cells[i][c]);
+                string cell = HtmlText.Encode(cells[i][c]);
                 html.Append("<td>").Append(bold ? $"<b>{cell}</b>" : cell).Append("</td>");
             }
 
@@ -148,6 +150,9 @@ public sealed class ComparisonTable
 
     /// <inheritdoc />
     public override string ToString() => ToText();
+
+    // The route completion column (index 9) only where some row has one.
+    private string[] Displayed(string[] cells) => HasRouteCompletion ? cells : cells.Where((_, i) => i != 9).ToArray();
 
     // Deedle reads NaN as a missing value, so every cell is read optionally.
     private static SeedStat Stat(ObjectSeries<string> row, string metric)

@@ -27,6 +27,11 @@ public static class SeedAggregation
             }
         }
 
+        if (runs.RowCount == 0)
+        {
+            throw new ArgumentException("No runs to aggregate.", nameof(runs));
+        }
+
         Frame<int, string> stats = runs.AggregateRowsBy<double, SeedStat>(groupBy, metrics, s => SeedStat.Of(s.Values));
         Frame<int, string> result = stats.Columns[groupBy.ToArray()].Clone();
         foreach (string metric in metrics)
@@ -41,6 +46,13 @@ public static class SeedAggregation
         return result;
     }
 
+    /// <summary>The rows of <paramref name="runs"/> where <paramref name="column"/> has a value (for example the runs that set an option).</summary>
+    public static Frame<int, string> WithValue(Frame<int, string> runs, string column)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return runs.Where(row => row.Value.TryGetAs<object>(column).HasValue);
+    }
+
     /// <summary>
     /// An ablation pivot: one row per value of <paramref name="rowKey"/> (an option such as <c>delta</c>), one column per
     /// value of <paramref name="columnKey"/> (such as <c>Method</c>), each cell the mean of <paramref name="metric"/> over seeds.
@@ -48,7 +60,7 @@ public static class SeedAggregation
     public static Frame<string, string> Pivot(Frame<int, string> runs, string rowKey, string columnKey, string metric)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        Frame<int, string> present = runs.Columns[new[] { rowKey, columnKey, metric }].DropSparseRows();
+        Frame<int, string> present = WithValue(WithValue(WithValue(runs, rowKey), columnKey), metric);
         return present.PivotTable<int, string, string, string, double>(
             rowKey,
             columnKey,

@@ -38,7 +38,7 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
         foreach (string key in plan.Config.Grid.Keys.Select(Running.OptionsBinder.Normalize).Where(k => runFrame.ColumnKeys.Contains(k)))
         {
             string path = Path.Combine(full, $"ablation__{key}.csv");
-            SeedAggregation.SaveCsv(SeedAggregation.Aggregate(runFrame.Columns[new[] { "Task", "Method", key, "FinalSuccess", "BestSuccess", "CostToTarget", "ExpertData" }].DropSparseRows(), ["Task", "Method", key], ["FinalSuccess", "BestSuccess", "CostToTarget", "ExpertData"]), path);
+            SeedAggregation.SaveCsv(SeedAggregation.Aggregate(SeedAggregation.WithValue(runFrame, key), ["Task", "Method", key], ["FinalSuccess", "BestSuccess", "CostToTarget", "ExpertData"]), path);
             ablations.Add(path);
         }
 
