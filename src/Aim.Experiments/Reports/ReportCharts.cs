@@ -135,6 +135,9 @@ public static class ReportCharts
             ? CSharpChart.Line<double, double, string>(x: Array.Empty<double>(), y: Array.Empty<double>(), Name: "no data")
             : CSharpChart.Combine(charts);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithSize(chart, Width: 1000, Height: 430);
+
+        // plotly.js reverses the legend of charts with filled areas; keep the series order of the table.
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithLegendStyle(chart, TraceOrder: StyleParam.TraceOrder.Normal);
         return chart.WithTitle(title).WithAxisTitles(xTitle, yTitle);
     }
 }
