@@ -4,9 +4,5 @@ namespace Aim.Cli;
 public static class Program
 {
     /// <summary>Runs the command line.</summary>
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("aim: commands are not implemented yet.");
-        return 1;
-    }
+    public static int Main(string[] args) => AimCommandLine.Run(args);
 }

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Aim.Experiments.Methods;
+using Aim.Experiments.Running;
+using Aim.Experiments.Tasks;
+
+namespace Aim.Cli.Commands;
+
+/// <summary>Options shared by several commands, and the checks on their values.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Task(bool required) => new("--task")
+    {
+        Description = $"Task name. Known tasks: {string.Join(", ", TaskCatalog.Names)}.",
+        Required = required,
+        DefaultValueFactory = _ => TaskCatalog.DefaultTask,
+    };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "An option as key=value, repeatable: a harness option (" + string.Join(", ", RunSettings.TrainerKeys)
+            + ") or one of the method's options (for example delta=0.1).",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
+
+    public static Option<int?> Steps() => new("--steps")
+    {
+        Description = "Environment steps per run, warm-up included (the same as --set total_env_steps=N).",
+    };
+
+    public static Option<string> Out(string defaultFolder, string what) => new("--out")
+    {
+        Description = $"Folder {what} go into (created if missing). Default: {defaultFolder}.",
+        DefaultValueFactory = _ => defaultFolder,
+    };
+
+    public static Option<int> Parallel() => new("--parallel")
+    {
+        Description = "Runs at a time, each in its own process with one torch thread (default 1: in this process).",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public static Option<double> Target() => new("--target")
+    {
+        Description = "Target test success of the 'expert cost to reach' column (default 0.8).",
+        DefaultValueFactory = _ => 0.8,
+    };
+
+    /// <summary>The --set strings plus --steps, as pairs.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(string[]? sets, int? steps)
+    {
+        var pairs = RunSettings.Parse(sets).ToList();
+        if (steps is int n)
+        {
+            if (n <= 0)
+            {
+                throw new ArgumentException($"--steps must be a positive number of environment steps, got {n}.");
+            }
+
+            pairs.Add(new KeyValuePair<string, string>("total_env_steps", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>Comma- or space-separated method names, each checked against the catalog.</summary>
+    public static IReadOnlyList<string> Methods(IEnumerable<string> values)
+    {
+        string[] methods = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
+        if (methods.Length == 0)
+        {
+            throw new ArgumentException($"No methods given. Known methods: {string.Join(", ", MethodCatalog.Names)}.");
+        }
+
+        foreach (string method in methods)
+        {
+            MethodCatalog.EnsureKnown(method);
+        }
+
+        return methods;
+    }
+
+    /// <summary>Checks the parallelism.</summary>
+    public static int CheckParallel(int parallel) => parallel >= 1
+        ? parallel
+        : throw new ArgumentException($"--parallel must be at least 1, got {parallel}.");
+
+    /// <summary>Checks a target success rate.</summary>
+    public static double CheckTarget(double target) => target is > 0 and <= 1
+        ? target
+        : throw new ArgumentException($"--target must be a success rate in (0, 1], got {target}.");
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using Aim.Cli.Execution;
+using Aim.Cli.Terminal;
+using Aim.Experiments.Methods;
+using Aim.Experiments.Reports;
+using Aim.Experiments.Results;
+using Aim.Experiments.Running;
+using Aim.Experiments.Sweeps;
+
+namespace Aim.Cli.Commands;
+
+/// <summary><c>aim run</c>: one method on one task with one seed, into <c>{out}/{task}__{method}__s{seed}__{timestamp}/</c>.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var method = new Option<string>("--method")
+        {
+            Description = $"Method name. Known methods: {string.Join(", ", MethodCatalog.Names)}.",
+            DefaultValueFactory = _ => "aim",
+        };
+        Option<string> task = CommonOptions.Task(required: false);
+        var seed = new Option<int>("--seed") { Description = "Seed of the run (default 0).", DefaultValueFactory = _ => 0 };
+        Option<string[]> set = CommonOptions.Set();
+        Option<int?> steps = CommonOptions.Steps();
+        Option<string> output = CommonOptions.Out("runs", "the run directory is created in");
+        var runDirectory = new Option<string?>("--run-dir") { Description = "Exact run directory (used by sweeps).", Hidden = true };
+        var child = new Option<bool>("--child") { Description = "Report evaluations as @eval lines (used by parallel sweeps).", Hidden = true };
+        var command = new Command("run", "Run one method on one task with one seed; writes options.json, metrics.csv, episodes.csv, steps.csv, checkpoints, summary.json and report.html.")
+        {
+            method, task, seed, set, steps, output, runDirectory, child,
+        };
+        command.SetAction(parse => context.Guard(() =>
+        {
+            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps));
+            RunSpec spec = RunSettings.Build(parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(seed), settings);
+            string? exact = parse.GetValue(runDirectory);
+            if (parse.GetValue(child))
+            {
+                ExperimentRunner.Run(spec, runsRoot: null, p => context.Output.WriteLine(ChildProcessLauncher.EvalPrefix + JsonSerializer.Serialize(p.Metrics, ChildProcessLauncher.Json)), exact);
+                return 0;
+            }
+
+            string root = OutputFolder.EnsureWritable(exact is null ? parse.GetValue(output)! : Path.GetDirectoryName(Path.GetFullPath(exact))!);
+            var run = new SweepRun(0, spec.Task, spec.Method, spec.Seed, settings, []);
+            RunResult result = ProgressDisplay.Run(context, sink =>
+            {
+                sink(new SweepProgress(run, 1, 1, RunState.Started));
+                RunResult r = ExperimentRunner.Run(spec, root, p => sink(new SweepProgress(run, 1, 1, RunState.Evaluated, p)), exact);
+                sink(new SweepProgress(run, 1, 1, RunState.Finished));
+                return r;
+            });
+            string report = ExperimentReport.Write(ResultSet.Load(result.Directory!), Path.Combine(result.Directory!, "report.html"), new ReportOptions
+            {
+                Title = $"{spec.Method} on {spec.Task}, seed {spec.Seed}",
+            });
+            context.Output.WriteLine($"Final: {result.Final}; best success {result.BestSuccess:0.00}; {result.Seconds:0.0} s.");
+            context.Output.WriteLine($"Run directory: {result.Directory}");
+            context.Output.WriteLine($"Report: {report}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using Aim.Cli.Execution;
+using Aim.Cli.Terminal;
+using Aim.Experiments.Results;
+using Aim.Experiments.Sweeps;
+using Spectre.Console;
+
+namespace Aim.Cli.Commands;
+
+/// <summary>What compare, sweep and merge share: execute a plan with progress, then write and print the results.</summary>
+internal static class SweepSession
+{
+    /// <summary>Runs the shard's runs of <paramref name="plan"/> into <paramref name="directory"/>; writes the tables when the sweep is complete.</summary>
+    public static int Execute(CliContext context, SweepPlan plan, string directory, ShardSpec shard, int parallel, string title)
+    {
+        IRunLauncher launcher = parallel > 1 ? (IRunLauncher?)ChildProcessLauncher.ForThisProgram() ?? new InProcessLauncher() : new InProcessLauncher();
+        int count = plan.Shard(shard).Count;
+        context.Output.WriteLine($"{count} run(s){(shard.Count > 1 ? $" of {plan.Runs.Count} (shard {shard})" : string.Empty)} into {directory}, {parallel} at a time.");
+        SweepOutcome outcome = ProgressDisplay.Run(context, sink => SweepExecutor.Execute(plan, directory, shard, parallel, launcher, sink));
+        foreach ((SweepRun run, string error) in outcome.Failed)
+        {
+            context.Error.WriteLine($"aim: run {run.Id} failed: {error}");
+        }
+
+        if (!outcome.Complete)
+        {
+            int missing = SweepExecutor.Missing(plan, directory).Count;
+            context.Output.WriteLine($"This shard is done ({outcome.Ran} ran, {outcome.Skipped} finished before); {missing} run(s) of the sweep are not in {directory}.");
+            context.Output.WriteLine("When every shard has finished: aim merge --inputs <shard folders…> --out <folder>");
+            return outcome.Failed.Count > 0 ? CliContext.Incomplete : 0;
+        }
+
+        WriteResults(context, directory, plan, title);
+        return outcome.Failed.Count > 0 ? CliContext.Incomplete : 0;
+    }
+
+    /// <summary>Writes the tables and the report, prints the comparison table and where the report is.</summary>
+    public static void WriteResults(CliContext context, string directory, SweepPlan plan, string title)
+    {
+        SweepOutputs outputs = SweepOutputs.Write(directory, plan, title);
+        PrintTable(context, outputs.Table);
+        context.Output.WriteLine($"Tables: {outputs.Comparison}, {Path.GetFileName(outputs.Runs)}, {Path.GetFileName(outputs.Metrics)}"
+            + string.Concat(outputs.Ablations.Select(a => ", " + Path.GetFileName(a))));
+        context.Output.WriteLine($"Report: {outputs.Report}");
+    }
+
+    private static void PrintTable(CliContext context, ComparisonTable table)
+    {
+        if (!context.Live)
+        {
+            context.Output.Write(table.ToText());
+            return;
+        }
+
+        var grid = new Table().Border(TableBorder.Rounded);
+        foreach (string header in table.DisplayHeader)
+        {
+            grid.AddColumn(new TableColumn(Markup.Escape(header)));
+        }
+
+        foreach (string[] row in table.ToCells())
+        {
+            grid.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        AnsiConsole.Write(grid);
+    }
+}

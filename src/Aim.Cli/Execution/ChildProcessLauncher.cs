@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Aim.Experiments.Sweeps;
+using Aim.Learning.Training;
+
+namespace Aim.Cli.Execution;
+
+/// <summary>
+/// Runs each run of a sweep as a child <c>aim run … --run-dir DIR --child</c> process (its own torch runtime, one thread,
+/// its own global generator, so parallel runs stay reproducible); evaluations come back as <c>@eval {json}</c> lines.
+/// </summary>
+internal sealed class ChildProcessLauncher : IRunLauncher
+{
+    /// <summary>The line prefix of an evaluation printed by a child.</summary>
+    public const string EvalPrefix = "@eval ";
+
+    /// <summary>JSON of the @eval lines (NaN allowed).</summary>
+    public static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private readonly string _executable;
+    private readonly string[] _prefixArguments;
+
+    private ChildProcessLauncher(string executable, string[] prefixArguments)
+    {
+        _executable = executable;
+        _prefixArguments = prefixArguments;
+    }
+
+    /// <summary>A launcher that starts this program again, or null when this process is not the <c>aim</c> program (a test host).</summary>
+    public static ChildProcessLauncher? ForThisProgram()
+    {
+        Assembly? entry = Assembly.GetEntryAssembly();
+        string? process = Environment.ProcessPath;
+        if (entry?.GetName().Name != "aim" || process is null)
+        {
+            return null;
+        }
+
+        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? new ChildProcessLauncher(process, [entry.Location])
+            : new ChildProcessLauncher(process, []);
+    }
+
+    /// <inheritdoc />
+    public void Launch(SweepRun run, string directory, Action<EvaluationPoint> progress, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in _prefixArguments.Concat(Arguments(run, directory)))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
+        var errors = new List<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (errors)
+                {
+                    errors.Add(e.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+        using CancellationTokenRegistration kill = cancellation.Register(() => process.Kill(entireProcessTree: true));
+        while (process.StandardOutput.ReadLine() is string line)
+        {
+            if (line.StartsWith(EvalPrefix, StringComparison.Ordinal))
+            {
+                var metrics = JsonSerializer.Deserialize<Dictionary<string, double>>(line[EvalPrefix.Length..], Json) ?? [];
+                progress(new EvaluationPoint(metrics));
+            }
+        }
+
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            string last;
+            lock (errors)
+            {
+                last = errors.LastOrDefault(e => e.Trim().Length > 0) ?? "no message";
+            }
+
+            throw new InvalidOperationException($"run {run.Id} exited with code {process.ExitCode}: {last}");
+        }
+    }
+
+    /// <summary>The arguments of the child's <c>aim run</c> command.</summary>
+    public static IEnumerable<string> Arguments(SweepRun run, string directory)
+    {
+        yield return "run";
+        yield return "--task";
+        yield return run.Task;
+        yield return "--method";
+        yield return run.Method;
+        yield return "--seed";
+        yield return run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string setting in run.SettingStrings)
+        {
+            yield return "--set";
+            yield return setting;
+        }
+
+        yield return "--run-dir";
+        yield return directory;
+        yield return "--child";
+    }
+}

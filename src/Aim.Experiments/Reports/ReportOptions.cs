@@ -1,0 +1,19 @@
+using Aim.Experiments.Results;
+
+namespace Aim.Experiments.Reports;
+
+/// <summary>Options of <see cref="ExperimentReport"/>.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>Page title. Default "Experiment report".</summary>
+    public string Title { get; init; } = "Experiment report";
+
+    /// <summary>Target test success of the expert-cost column. Default 0.8 (DESIGN's headline target).</summary>
+    public double TargetSuccess { get; init; } = 0.8;
+
+    /// <summary>How curves are aligned and what their bands show.</summary>
+    public CurveOptions Curves { get; init; } = new();
+
+    /// <summary>Extra text under the title (plain text; escaped), for example the command that made the results.</summary>
+    public string? Note { get; init; }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Aim.Experiments.Sweeps;
+
+/// <summary>
+/// A sweep as JSON: tasks × methods × a grid of option values × seeds, plus fixed settings. Example:
+/// <code>
+/// { "name": "delta", "tasks": ["multiroom-6"], "methods": ["aim"], "seeds": 5,
+///   "set": { "total_env_steps": 2000 }, "grid": { "delta": [0.02, 0.05, 0.1, 0.2] } }
+/// </code>
+/// Keys are harness options (<c>TrainerOptions</c>) or method options; a grid key applies to the methods that have it
+/// and is skipped for the others (a Thrifty run does not repeat for every δ).
+/// </summary>
+public sealed record SweepConfig
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Name of the sweep (its folder's name). Required.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Tasks. Required.</summary>
+    public IReadOnlyList<string> Tasks { get; init; } = [];
+
+    /// <summary>Methods. Required.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = [];
+
+    /// <summary>A seed count n (seeds 0 … n − 1) or an explicit list of seeds.</summary>
+    public JsonElement Seeds { get; init; }
+
+    /// <summary>Settings applied to every run (key → value).</summary>
+    public IReadOnlyDictionary<string, JsonElement> Set { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>The grid: key → the values to try.</summary>
+    public IReadOnlyDictionary<string, JsonElement[]> Grid { get; init; } = new Dictionary<string, JsonElement[]>();
+
+    /// <summary>Target test success of the report's expert-cost column (default 0.8).</summary>
+    public double? TargetSuccess { get; init; }
+
+    /// <summary>Reads a config file.</summary>
+    /// <exception cref="ArgumentException">The file is missing or is not a valid config (the message says why).</exception>
+    public static SweepConfig Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"No sweep config '{Path.GetFullPath(path)}'.", nameof(path));
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses a config from JSON text.</summary>
+    /// <exception cref="ArgumentException">Not valid JSON or a missing field.</exception>
+    public static SweepConfig Parse(string json, string source = "sweep config")
+    {
+        SweepConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize<SweepConfig>(json, s_json) ?? throw new ArgumentException($"{source} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"{source} is not a valid sweep config: {e.Message}", nameof(json), e);
+        }
+
+        if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || config.Name.Contains('/'))
+        {
+            throw new ArgumentException($"{source}: 'name' must be a folder name, got '{config.Name}'.", nameof(json));
+        }
+
+        if (config.Tasks.Count == 0 || config.Methods.Count == 0)
+        {
+            throw new ArgumentException($"{source}: 'tasks' and 'methods' must each list at least one name.", nameof(json));
+        }
+
+        _ = config.SeedList();
+        return config;
+    }
+
+    /// <summary>The seeds as a list.</summary>
+    /// <exception cref="ArgumentException">Neither a positive count nor a list of integers.</exception>
+    public IReadOnlyList<int> SeedList()
+    {
+        if (Seeds.ValueKind == JsonValueKind.Number && Seeds.TryGetInt32(out int count) && count > 0)
+        {
+            return Enumerable.Range(0, count).ToArray();
+        }
+
+        if (Seeds.ValueKind == JsonValueKind.Array && Seeds.GetArrayLength() > 0 && Seeds.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)))
+        {
+            return Seeds.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        }
+
+        throw new ArgumentException($"Sweep '{Name}': 'seeds' must be a positive count or a list of integers, got {(Seeds.ValueKind == JsonValueKind.Undefined ? "nothing" : Seeds.GetRawText())}.");
+    }
+
+    /// <summary>The config as JSON (what the sweep's manifest records).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+
+    /// <summary>A value as the text a <c>key=value</c> setting takes (numbers keep their JSON spelling).</summary>
+    public static string ValueText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        _ => value.GetRawText(),
+    };
+}

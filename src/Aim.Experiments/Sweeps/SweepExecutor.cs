@@ -1,0 +1,87 @@
+namespace Aim.Experiments.Sweeps;
+
+/// <summary>
+/// Executes a sweep's runs (or one shard of them) into <c>{sweep}/runs/{id}/</c>, <see cref="Parallel"/> at a time,
+/// skipping finished runs (summary.json present) and restarting unfinished ones from scratch.
+/// </summary>
+public static class SweepExecutor
+{
+    /// <summary>Writes the manifest, then runs the shard's unfinished runs.</summary>
+    /// <param name="plan">The sweep.</param>
+    /// <param name="directory">The sweep folder.</param>
+    /// <param name="shard">Which share of the plan to run (<see cref="ShardSpec.All"/> for all).</param>
+    /// <param name="parallel">Runs at a time (≥ 1).</param>
+    /// <param name="launcher">How a run is started (in process or as a child process).</param>
+    /// <param name="progress">Progress events (called from worker threads).</param>
+    /// <param name="cancellation">Stops starting new runs.</param>
+    public static SweepOutcome Execute(
+        SweepPlan plan,
+        string directory,
+        ShardSpec shard,
+        int parallel,
+        IRunLauncher launcher,
+        Action<SweepProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(launcher);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        SweepManifest.Write(directory, plan);
+        IReadOnlyList<SweepRun> mine = plan.Shard(shard);
+        int total = mine.Count;
+        int ran = 0;
+        int skipped = 0;
+        var failed = new List<(SweepRun, string)>();
+        var gate = new object();
+        var work = mine.Select((run, i) => (run, position: i + 1)).ToArray();
+        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation }, item =>
+        {
+            (SweepRun run, int position) = item;
+            string runDirectory = RunDirectory(directory, run);
+            if (IsFinished(runDirectory))
+            {
+                Interlocked.Increment(ref skipped);
+                progress?.Invoke(new SweepProgress(run, position, total, RunState.Skipped));
+                return;
+            }
+
+            if (Directory.Exists(runDirectory))
+            {
+                Directory.Delete(runDirectory, recursive: true);
+            }
+
+            progress?.Invoke(new SweepProgress(run, position, total, RunState.Started));
+            try
+            {
+                launcher.Launch(run, runDirectory, p => progress?.Invoke(new SweepProgress(run, position, total, RunState.Evaluated, p)), cancellation);
+                Interlocked.Increment(ref ran);
+                progress?.Invoke(new SweepProgress(run, position, total, RunState.Finished));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                lock (gate)
+                {
+                    failed.Add((run, e.Message));
+                }
+
+                progress?.Invoke(new SweepProgress(run, position, total, RunState.Failed, Error: e.Message));
+            }
+        });
+
+        return new SweepOutcome(ran, skipped, failed.OrderBy(f => f.Item1.Index).ToArray(), Missing(plan, directory).Count == 0);
+    }
+
+    /// <summary>The folder of <paramref name="run"/> inside sweep folder <paramref name="directory"/>.</summary>
+    public static string RunDirectory(string directory, SweepRun run) =>
+        Path.GetFullPath(Path.Combine(directory, SweepManifest.RunsFolder, run.Id));
+
+    /// <summary>True when the run directory holds summary.json.</summary>
+    public static bool IsFinished(string runDirectory) => File.Exists(Path.Combine(runDirectory, "summary.json"));
+
+    /// <summary>The plan's runs not finished in <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<SweepRun> Missing(SweepPlan plan, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Runs.Where(r => !IsFinished(RunDirectory(directory, r))).ToArray();
+    }
+}
