@@ -1,7 +1,7 @@
 using Aim.Core.Random;
 using Aim.Learning.Data;
 using TorchSharp;
-using TorchSharp.Modules;
+using Aim.Learning.Torch;
 using static TorchSharp.torch;
 
 namespace Aim.Learning.Learners;
@@ -14,7 +14,7 @@ public sealed class BcLearner : IDisposable
 {
     private readonly Policy _policy;
     private readonly Rng _rng;
-    private readonly Adam _optimizer;
+    private readonly SafeAdam _optimizer;
     private int[] _slots = Array.Empty<int>();
     private int[] _resample = Array.Empty<int>();
     private Batch? _batch;
@@ -26,7 +26,7 @@ public sealed class BcLearner : IDisposable
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _rng = rng ?? throw new ArgumentNullException(nameof(rng));
-        _optimizer = optim.Adam(policy.Network.parameters(), lr: options.LearningRate);
+        _optimizer = new SafeAdam(policy.Network.parameters(), options.LearningRate);
     }
 
     /// <summary>The options in force.</summary>
@@ -90,10 +90,10 @@ public sealed class BcLearner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var scope = NewDisposeScope();
-        _optimizer.zero_grad();
+        _optimizer.ZeroGrad();
         Tensor loss = LossTensor(batch);
         loss.backward();
-        _optimizer.step();
+        _optimizer.Step();
         return loss.item<float>();
     }
 

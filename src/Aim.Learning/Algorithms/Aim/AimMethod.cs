@@ -5,7 +5,7 @@ using Aim.Learning.Networks;
 using Aim.Learning.Spec;
 using Aim.Learning.Training;
 using TorchSharp;
-using TorchSharp.Modules;
+using Aim.Learning.Torch;
 using static TorchSharp.torch;
 
 namespace Aim.Learning.Algorithms.Aim;
@@ -44,7 +44,7 @@ public sealed class AimMethod : IMethod
     private readonly Policy _policy;
     private readonly BcLearner _learner;
     private readonly ProxyQ _q;
-    private readonly Adam _qOptimizer;
+    private readonly SafeAdam _qOptimizer;
     private readonly AimGate _gate;
     private readonly float[] _qValue = new float[1];
     private Batch? _human;
@@ -67,7 +67,7 @@ public sealed class AimMethod : IMethod
         _policy = new Policy(observation, action, options.PolicyNetwork ?? DefaultNetwork(observation, forQ: false));
         _learner = new BcLearner(_policy, options.Policy, rng.Split());
         _q = new ProxyQ(observation, action, options.QNetwork ?? DefaultNetwork(observation, forQ: true));
-        _qOptimizer = optim.Adam(_q.Online.parameters(), lr: options.QLearningRate);
+        _qOptimizer = new SafeAdam(_q.Online.parameters(), options.QLearningRate);
         _gate = new AimGate(action, options.Delta, beta: 0, epsilon: 0, options.MinBetaSamples);
         Rng = rng.Split();
     }
@@ -263,10 +263,10 @@ public sealed class AimMethod : IMethod
             }
         }
 
-        _qOptimizer.zero_grad();
+        _qOptimizer.ZeroGrad();
         loss.backward();
         nn.utils.clip_grad_norm_(_q.Online.parameters(), _options.GradientClip);
-        _qOptimizer.step();
+        _qOptimizer.Step();
         _q.SoftUpdate(_options.Tau);
         _lastQLoss = loss.item<float>();
         _lastQExpert = qExpert.mean().item<float>();
