@@ -76,10 +76,17 @@ public sealed class ProxyQ : IDisposable
         using var noGrad = no_grad();
         var online = Online.parameters().ToArray();
         var target = Target.parameters().ToArray();
+
+        // Explicit scalars kept alive across the native calls (environment.md: scalar lifetimes).
+        using Scalar keep = (1 - tau).ToScalar();
+        using Scalar take = tau.ToScalar();
         for (int i = 0; i < online.Length; i++)
         {
-            target[i].mul_(1 - tau).add_(online[i], alpha: tau);
+            target[i].mul_(keep).add_(online[i], take);
         }
+
+        GC.KeepAlive(keep);
+        GC.KeepAlive(take);
     }
 
     /// <summary>Saves θ (and θ̂ beside it).</summary>
