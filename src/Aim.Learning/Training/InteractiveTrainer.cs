@@ -23,6 +23,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
 {
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;
+    private readonly IGaussianExpert? _gaussianExpert;
     private readonly Codec<TObs, TAct> _codec;
     private readonly Evaluator<TObs, TAct> _evaluator;
     private readonly TrainingContext _context;
@@ -32,6 +33,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
     private readonly float[] _nextObservation;
     private readonly float[] _robotAction;
     private readonly float[] _expertAction;
+    private readonly float[] _expertMean;
+    private readonly float[] _expertStd;
     private readonly List<EvaluationPoint> _history = new();
     private TObs _rawObservation = default!;
     private bool _needsReset = true;
@@ -62,6 +65,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
     {
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
+        _gaussianExpert = expert as IGaussianExpert;
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
@@ -80,6 +84,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
         _nextObservation = new float[observationSpec.Size];
         _robotAction = new float[actionSpec.Dimension];
         _expertAction = new float[actionSpec.Dimension];
+        _expertMean = new float[_gaussianExpert is null ? 0 : actionSpec.Dimension];
+        _expertStd = new float[_gaussianExpert is null ? 0 : actionSpec.Dimension];
         if (runDirectory is not null)
         {
             RunDirectory = Path.GetFullPath(runDirectory);
@@ -298,8 +304,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
         Method.Actor.Act(_observation, 1, _robotAction);
         TAct expertAction = _expert.Act(_rawObservation);
         _codec.EncodeAction(expertAction, _expertAction);
+        if (_gaussianExpert is not null)
+        {
+            // Offered to density-based human gates (PVP); a Gaussian expert acts on float[] observations.
+            _gaussianExpert.Distribution((float[])(object)_rawObservation!, _expertMean, _expertStd);
+        }
 
-        var input = new GateInput(_observation, _robotAction, _expertAction, _previous);
+        var input = new GateInput(_observation, _robotAction, _expertAction, _previous, _expertMean, _expertStd);
         GateDecision decision = warmUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(input);
@@ -333,7 +344,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
             interventionStart: takeoverStart,
             cost: expertActs ? 1f : 0f,
             result.Terminated,
-            result.Truncated);
+            result.Truncated,
+            result.Info.IsSuccess);
 
         _context.EnvSteps++;
         if (expertActs)
