@@ -258,7 +258,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
         WarmUp();
         if (_history.Count == 0)
         {
-            progress?.Invoke(Evaluate());
+            EvaluateAndReport(progress);
         }
 
         while (!IsFinished)
@@ -266,13 +266,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
             StepOnce(warmUp: false);
             if (Options.EvalEvery > 0 && _context.EnvSteps - _lastEvalStep >= Options.EvalEvery)
             {
-                progress?.Invoke(Evaluate());
+                EvaluateAndReport(progress);
             }
         }
 
         if (_lastEvalStep != _context.EnvSteps)
         {
-            progress?.Invoke(Evaluate());
+            EvaluateAndReport(progress);
         }
 
         if (RunDirectory is not null)
@@ -288,6 +288,16 @@ public sealed class InteractiveTrainer<TObs, TAct> : IDisposable
     public void Dispose()
     {
         _log?.Dispose();
+    }
+
+    /// <summary>
+    /// Evaluates, then reports the point. (Written out because <c>progress?.Invoke(Evaluate())</c> skips the
+    /// evaluation itself when no callback is given.)
+    /// </summary>
+    private void EvaluateAndReport(Action<EvaluationPoint>? progress)
+    {
+        EvaluationPoint point = Evaluate();
+        progress?.Invoke(point);
     }
 
     private void StepOnce(bool warmUp)
