@@ -1,4 +1,4 @@
-using Aim.Learning.Data;
+using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Spec;
 using Aim.Learning.Training;
 
@@ -33,11 +33,6 @@ public sealed class HgDaggerGate
     {
         double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
         bool disagrees = Action.IsDiscrete ? discrepancy > 0 : discrepancy > Threshold;
-        if (disagrees)
-        {
-            return new GateDecision(Controller.Expert, input.Previous == Controller.Robot ? TakeOver : GateReasons.ExpertContinues, discrepancy);
-        }
-
-        return new GateDecision(Controller.Robot, input.Previous == Controller.Expert ? GateReasons.HandBack : GateReasons.RobotContinues, discrepancy);
+        return HumanGate.Decide(disagrees, TakeOver, discrepancy, input.Previous);
     }
 }

@@ -14,28 +14,19 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// Huber TD (reward 0) on all samples plus the proxy-value term on intervention samples, on balanced batches, with
 /// gradient-norm clipping and a Polyak target.
 /// </summary>
-public sealed class PvpDqnLearner : IPolicyLearner, IActor
+public sealed class PvpDqnLearner : PvpValueLearner, IActor
 {
-    private static readonly string[] s_metricNames = { PvpMethod.QLossMetric, PvpMethod.QHumanMetric, PvpMethod.QNoviceMetric };
-
     private readonly ObservationSpec _observation;
-    private readonly PvpValueOptions _options;
     private readonly FeatureNetwork _q;
     private readonly FeatureNetwork _target;
     private readonly Adam _optimizer;
-    private readonly BalancedSampler _sampler;
-    private double _lastLoss = double.NaN;
-    private double _lastQHuman = double.NaN;
-    private double _lastQNovice = double.NaN;
 
     /// <summary>Builds Q and its target (seed TorchSharp first for reproducible weights).</summary>
     /// <exception cref="ArgumentException">The actions are continuous (use <see cref="PvpTd3Learner"/>).</exception>
     public PvpDqnLearner(ObservationSpec observation, ActionSpec action, PvpValueOptions options, Rng rng)
+        : base(observation, action, options, rng)
     {
-        _observation = observation ?? throw new ArgumentNullException(nameof(observation));
-        ArgumentNullException.ThrowIfNull(action);
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        ArgumentNullException.ThrowIfNull(rng);
+        _observation = observation;
         if (!action.IsDiscrete)
         {
             throw new ArgumentException($"PVP-DQN needs discrete actions, got {action}.", nameof(action));
@@ -46,14 +37,10 @@ public sealed class PvpDqnLearner : IPolicyLearner, IActor
         _target = new FeatureNetwork(observation, 0, action.Count, network);
         TargetNetworks.Copy(_q, _target);
         _optimizer = optim.Adam(_q.parameters(), lr: options.LearningRate);
-        _sampler = new BalancedSampler(options.BatchSize, observation.Size, action.Dimension, rng.Split());
     }
 
     /// <inheritdoc />
-    public IActor Actor => this;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames => s_metricNames;
+    public override IActor Actor => this;
 
     /// <summary>The Q-network.</summary>
     public FeatureNetwork Network => _q;
@@ -68,43 +55,23 @@ public sealed class PvpDqnLearner : IPolicyLearner, IActor
     }
 
     /// <inheritdoc />
-    public void Initialize(TrainingContext context) => Train(context, _options.InitialSteps);
+    public override void Save(string directory) => _q.save(Path.Combine(Directory.CreateDirectory(directory).FullName, "q.dat"));
 
     /// <inheritdoc />
-    public void Update(TrainingContext context) => Train(context, _options.StepsPerUpdate);
-
-    /// <inheritdoc />
-    public void ReportMetrics(IDictionary<string, double> metrics)
+    protected override void Dispose(bool disposing)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
-        metrics[PvpMethod.QLossMetric] = _lastLoss;
-        metrics[PvpMethod.QHumanMetric] = _lastQHuman;
-        metrics[PvpMethod.QNoviceMetric] = _lastQNovice;
-    }
-
-    /// <inheritdoc />
-    public void Save(string directory) => _q.save(Path.Combine(Directory.CreateDirectory(directory).FullName, "q.dat"));
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _optimizer.Dispose();
-        _q.Dispose();
-        _target.Dispose();
-    }
-
-    private void Train(TrainingContext context, int steps)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        for (int i = 0; i < steps; i++)
+        if (disposing)
         {
-            Step(context);
+            _optimizer.Dispose();
+            _q.Dispose();
+            _target.Dispose();
         }
     }
 
-    private void Step(TrainingContext context)
+    /// <inheritdoc />
+    protected override void Step(TrainingContext context)
     {
-        var batch = _sampler.Sample(context);
+        var batch = Sampler.Sample(context);
         int n = batch.Size;
         using var scope = NewDisposeScope();
         Tensor obs = tensor(batch.Observations, new long[] { n, _observation.Size });
@@ -120,7 +87,7 @@ public sealed class PvpDqnLearner : IPolicyLearner, IActor
         Tensor target;
         using (no_grad())
         {
-            target = PvpLoss.TdTarget(_target.Forward(next).max(1).values, terminated, _options.Gamma);
+            target = PvpLoss.TdTarget(_target.Forward(next).max(1).values, terminated, Options.Gamma);
         }
 
         // Huber TD on every sample + proxy values where the expert intervened (novice term where the actions differ).
@@ -128,11 +95,11 @@ public sealed class PvpDqnLearner : IPolicyLearner, IActor
         Tensor loss = PvpLoss.HuberTd(qHuman, target) + PvpLoss.Proxy(qHuman, qNovice, intervention, noOverlap);
         _optimizer.zero_grad();
         loss.backward();
-        nn.utils.clip_grad_norm_(_q.parameters(), _options.GradientClip);
+        nn.utils.clip_grad_norm_(_q.parameters(), Options.GradientClip);
         _optimizer.step();
-        TargetNetworks.SoftUpdate(_q, _target, _options.Tau);
-        _lastLoss = loss.item<float>();
-        _lastQHuman = qHuman.mean().item<float>();
-        _lastQNovice = qNovice.mean().item<float>();
+        TargetNetworks.SoftUpdate(_q, _target, Options.Tau);
+        LastLoss = loss.item<float>();
+        LastQHuman = qHuman.mean().item<float>();
+        LastQNovice = qNovice.mean().item<float>();
     }
 }

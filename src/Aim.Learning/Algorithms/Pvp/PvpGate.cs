@@ -1,4 +1,4 @@
-using Aim.Learning.Data;
+using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Spec;
 using Aim.Learning.Training;
 
@@ -85,11 +85,6 @@ public sealed class PvpGate
             reason = LowDensity;
         }
 
-        if (takeOver)
-        {
-            return new GateDecision(Controller.Expert, input.Previous == Controller.Robot ? reason : GateReasons.ExpertContinues, score);
-        }
-
-        return new GateDecision(Controller.Robot, input.Previous == Controller.Expert ? GateReasons.HandBack : GateReasons.RobotContinues, score);
+        return HumanGate.Decide(takeOver, reason, score, input.Previous);
     }
 }

@@ -14,13 +14,10 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// proxy-value term masked per sample, a deterministic tanh actor maximising Q1 every <c>PolicyDelay</c> critic steps,
 /// target-policy smoothing, and Polyak targets updated with the actor.
 /// </summary>
-public sealed class PvpTd3Learner : IPolicyLearner
+public sealed class PvpTd3Learner : PvpValueLearner
 {
-    private static readonly string[] s_metricNames = { PvpMethod.QLossMetric, PvpMethod.QHumanMetric, PvpMethod.QNoviceMetric, PvpMethod.ActorLossMetric };
-
     private readonly ObservationSpec _observation;
     private readonly ActionSpec _action;
-    private readonly PvpValueOptions _options;
     private readonly Policy _actor;
     private readonly Policy _targetActor;
     private readonly FeatureNetwork _q1;
@@ -29,23 +26,18 @@ public sealed class PvpTd3Learner : IPolicyLearner
     private readonly FeatureNetwork _target2;
     private readonly Adam _actorOptimizer;
     private readonly Adam _criticOptimizer;
-    private readonly BalancedSampler _sampler;
     private readonly Rng _rng;
     private readonly float[] _noise;
     private long _criticSteps;
-    private double _lastLoss = double.NaN;
     private double _lastActorLoss = double.NaN;
-    private double _lastQHuman = double.NaN;
-    private double _lastQNovice = double.NaN;
 
     /// <summary>Builds the actor, the twin critics and their targets (seed TorchSharp first for reproducible weights).</summary>
     /// <exception cref="ArgumentException">The actions are discrete (use <see cref="PvpDqnLearner"/>).</exception>
     public PvpTd3Learner(ObservationSpec observation, ActionSpec action, PvpValueOptions options, Rng rng)
+        : base(observation, action, options, rng, PvpMethod.ActorLossMetric)
     {
-        _observation = observation ?? throw new ArgumentNullException(nameof(observation));
-        _action = action ?? throw new ArgumentNullException(nameof(action));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        ArgumentNullException.ThrowIfNull(rng);
+        _observation = observation;
+        _action = action;
         if (action.IsDiscrete)
         {
             throw new ArgumentException($"PVP-TD3 needs continuous actions, got {action}.", nameof(action));
@@ -63,38 +55,25 @@ public sealed class PvpTd3Learner : IPolicyLearner
         TargetNetworks.Copy(_q2, _target2);
         _actorOptimizer = optim.Adam(_actor.Network.parameters(), lr: options.LearningRate);
         _criticOptimizer = optim.Adam(_q1.parameters().Concat(_q2.parameters()), lr: options.LearningRate);
-        _sampler = new BalancedSampler(options.BatchSize, observation.Size, action.Dimension, rng.Split());
         _rng = rng.Split();
         _noise = new float[options.BatchSize * action.Dimension];
     }
 
     /// <inheritdoc />
-    public IActor Actor => _actor;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames => s_metricNames;
+    public override IActor Actor => _actor;
 
     /// <summary>The actor π.</summary>
     public Policy Policy => _actor;
 
     /// <inheritdoc />
-    public void Initialize(TrainingContext context) => Train(context, _options.InitialSteps);
-
-    /// <inheritdoc />
-    public void Update(TrainingContext context) => Train(context, _options.StepsPerUpdate);
-
-    /// <inheritdoc />
-    public void ReportMetrics(IDictionary<string, double> metrics)
+    public override void ReportMetrics(IDictionary<string, double> metrics)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
-        metrics[PvpMethod.QLossMetric] = _lastLoss;
-        metrics[PvpMethod.QHumanMetric] = _lastQHuman;
-        metrics[PvpMethod.QNoviceMetric] = _lastQNovice;
+        base.ReportMetrics(metrics);
         metrics[PvpMethod.ActorLossMetric] = _lastActorLoss;
     }
 
     /// <inheritdoc />
-    public void Save(string directory)
+    public override void Save(string directory)
     {
         _actor.Save(Path.Combine(directory, "policy.dat"));
         _q1.save(Path.Combine(directory, "q1.dat"));
@@ -102,30 +81,25 @@ public sealed class PvpTd3Learner : IPolicyLearner
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _actorOptimizer.Dispose();
-        _criticOptimizer.Dispose();
-        _actor.Dispose();
-        _targetActor.Dispose();
-        _q1.Dispose();
-        _q2.Dispose();
-        _target1.Dispose();
-        _target2.Dispose();
-    }
-
-    private void Train(TrainingContext context, int steps)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        for (int i = 0; i < steps; i++)
+        if (disposing)
         {
-            Step(context);
+            _actorOptimizer.Dispose();
+            _criticOptimizer.Dispose();
+            _actor.Dispose();
+            _targetActor.Dispose();
+            _q1.Dispose();
+            _q2.Dispose();
+            _target1.Dispose();
+            _target2.Dispose();
         }
     }
 
-    private void Step(TrainingContext context)
+    /// <inheritdoc />
+    protected override void Step(TrainingContext context)
     {
-        var batch = _sampler.Sample(context);
+        var batch = Sampler.Sample(context);
         int n = batch.Size;
         int d = _action.Dimension;
         using var scope = NewDisposeScope();
@@ -143,7 +117,7 @@ public sealed class PvpTd3Learner : IPolicyLearner
         {
             Tensor nextActions = (_targetActor.Forward(next) + SmoothingNoise(n, d)).clamp(-1, 1);
             Tensor nextValues = minimum(_target1.Forward(next, nextActions).squeeze(1), _target2.Forward(next, nextActions).squeeze(1));
-            target = PvpLoss.TdTarget(nextValues, terminated, _options.Gamma);
+            target = PvpLoss.TdTarget(nextValues, terminated, Options.Gamma);
         }
 
         Tensor ones = ones_like(intervention);
@@ -157,11 +131,11 @@ public sealed class PvpTd3Learner : IPolicyLearner
         criticLoss.backward();
         _criticOptimizer.step();
         _criticSteps++;
-        _lastLoss = criticLoss.item<float>();
-        _lastQHuman = q1Human.mean().item<float>();
-        _lastQNovice = q1Novice.mean().item<float>();
+        LastLoss = criticLoss.item<float>();
+        LastQHuman = q1Human.mean().item<float>();
+        LastQNovice = q1Novice.mean().item<float>();
 
-        if (_criticSteps % _options.PolicyDelay == 0)
+        if (_criticSteps % Options.PolicyDelay == 0)
         {
             // Actor: maximise Q1(s, π(s)); then move every target toward its network.
             Tensor actorLoss = -_q1.Forward(obs, _actor.Forward(obs)).mean();
@@ -169,9 +143,9 @@ public sealed class PvpTd3Learner : IPolicyLearner
             actorLoss.backward();
             _actorOptimizer.step();
             _lastActorLoss = actorLoss.item<float>();
-            TargetNetworks.SoftUpdate(_q1, _target1, _options.Tau);
-            TargetNetworks.SoftUpdate(_q2, _target2, _options.Tau);
-            TargetNetworks.SoftUpdate(_actor.Network, _targetActor.Network, _options.Tau);
+            TargetNetworks.SoftUpdate(_q1, _target1, Options.Tau);
+            TargetNetworks.SoftUpdate(_q2, _target2, Options.Tau);
+            TargetNetworks.SoftUpdate(_actor.Network, _targetActor.Network, Options.Tau);
         }
     }
 
@@ -180,7 +154,7 @@ public sealed class PvpTd3Learner : IPolicyLearner
     {
         for (int i = 0; i < n * d; i++)
         {
-            _noise[i] = (float)Math.Clamp(_rng.NextGaussian(0, _options.TargetNoise), -_options.NoiseClip, _options.NoiseClip);
+            _noise[i] = (float)Math.Clamp(_rng.NextGaussian(0, Options.TargetNoise), -Options.NoiseClip, Options.NoiseClip);
         }
 
         return tensor(_noise.AsSpan(0, n * d).ToArray(), new long[] { n, d });
