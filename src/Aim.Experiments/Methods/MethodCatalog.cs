@@ -1,6 +1,11 @@
 using Aim.Core.Random;
 using Aim.Experiments.Running;
 using Aim.Learning.Algorithms.Aim;
+using Aim.Learning.Algorithms.Bc;
+using Aim.Learning.Algorithms.EnsembleDagger;
+using Aim.Learning.Algorithms.HgDagger;
+using Aim.Learning.Algorithms.Pvp;
+using Aim.Learning.Algorithms.Thrifty;
 using Aim.Learning.Spec;
 using Aim.Learning.Training;
 
@@ -11,12 +16,13 @@ public static class MethodCatalog
 {
     private static readonly Dictionary<string, MethodEntry> s_methods = new(StringComparer.Ordinal)
     {
-        ["aim"] = new MethodEntry(
-            typeof(AimOptions),
-            () => new AimOptions(),
-            (o, obs, act, rng) => new AimMethod(obs, act, (AimOptions)o, rng),
-            o => OptionsBinder.Keys<AimOptions>(),
-            (o, k, v) => OptionsBinder.Apply((AimOptions)o, k, v)),
+        ["aim"] = Entry(() => new AimOptions(), (o, obs, act, rng) => new AimMethod(obs, act, o, rng)),
+        ["thrifty"] = Entry(() => new ThriftyOptions(), (o, obs, act, rng) => new ThriftyMethod(obs, act, o, rng)),
+        ["thrifty-nocritic"] = Entry(() => ThriftyOptions.AimCodeVariant, (o, obs, act, rng) => new ThriftyMethod(obs, act, o, rng)),
+        ["ensemble-dagger"] = Entry(() => new EnsembleDaggerOptions(), (o, obs, act, rng) => new EnsembleDaggerMethod(obs, act, o, rng)),
+        ["hg-dagger"] = Entry(() => new HgDaggerOptions(), (o, obs, act, rng) => new HgDaggerMethod(obs, act, o, rng)),
+        ["pvp"] = Entry(() => new PvpOptions(), (o, obs, act, rng) => new PvpMethod(obs, act, o, rng)),
+        ["bc"] = Entry(() => new BcMethodOptions(), (o, obs, act, rng) => new BcMethod(obs, act, o, rng)),
     };
 
     /// <summary>Every known method name.</summary>
@@ -65,6 +71,15 @@ public static class MethodCatalog
 
         return entry.Create(options, observation, action, rng);
     }
+
+    private static MethodEntry Entry<TOptions>(Func<TOptions> defaults, Func<TOptions, ObservationSpec, ActionSpec, Rng, IMethod> create)
+        where TOptions : class =>
+        new(
+            typeof(TOptions),
+            defaults,
+            (o, obs, act, rng) => create((TOptions)o, obs, act, rng),
+            _ => OptionsBinder.Keys<TOptions>(),
+            (o, k, v) => OptionsBinder.Apply((TOptions)o, k, v));
 
     private sealed record MethodEntry(
         Type OptionsType,

@@ -20,6 +20,8 @@ public sealed class Batch
         Interventions = new float[size];
         InterventionStarts = new float[size];
         Terminated = new float[size];
+        Truncated = new float[size];
+        Successes = new float[size];
     }
 
     /// <summary>Rows in the batch.</summary>
@@ -51,4 +53,10 @@ public sealed class Batch
 
     /// <summary>1 where the episode terminated after the transition.</summary>
     public float[] Terminated { get; }
+
+    /// <summary>1 where the episode was cut by a time limit after the transition.</summary>
+    public float[] Truncated { get; }
+
+    /// <summary>1 where the transition reached the task's goal (the reward of goal-reaching critics).</summary>
+    public float[] Successes { get; }
 }

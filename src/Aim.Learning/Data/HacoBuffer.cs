@@ -5,7 +5,8 @@ namespace Aim.Learning.Data;
 /// <summary>
 /// A fixed-capacity replay buffer in the HACO shape used by PVP and AIM: observation, next observation, novice action
 /// (what the robot proposed), behaviour action (what was executed), intervention and intervention-start flags,
-/// cost, and the terminated/truncated flags. Reward is not stored: learning is reward-free.
+/// cost, the terminated/truncated flags and whether the step reached the task's goal. Reward is not stored: learning
+/// is reward-free; the success flag is what goal-reaching critics (Thrifty-DAgger's Q_risk) need.
 /// </summary>
 /// <remarks>
 /// Storage is flat float arrays (struct-of-arrays), so sampling a batch is a few memory copies. When full, the oldest
@@ -23,6 +24,7 @@ public sealed class HacoBuffer
     private readonly float[] _costs;
     private readonly bool[] _terminated;
     private readonly bool[] _truncated;
+    private readonly bool[] _successes;
     private int _next;
 
     /// <summary>Creates an empty buffer.</summary>
@@ -46,6 +48,7 @@ public sealed class HacoBuffer
         _costs = new float[capacity];
         _terminated = new bool[capacity];
         _truncated = new bool[capacity];
+        _successes = new bool[capacity];
     }
 
     /// <summary>Maximum number of transitions.</summary>
@@ -64,6 +67,16 @@ public sealed class HacoBuffer
     public long TotalAdded { get; private set; }
 
     /// <summary>Appends a transition, overwriting the oldest when full.</summary>
+    /// <param name="observation">s.</param>
+    /// <param name="nextObservation">s′.</param>
+    /// <param name="noviceAction">The action the robot proposed.</param>
+    /// <param name="behaviourAction">The action executed (the expert's on intervention steps).</param>
+    /// <param name="intervention">The expert was in control.</param>
+    /// <param name="interventionStart">A takeover began on this step.</param>
+    /// <param name="cost">The takeover cost of the step.</param>
+    /// <param name="terminated">The episode ended inside the task after this step.</param>
+    /// <param name="truncated">The episode was cut by a time limit after this step.</param>
+    /// <param name="success">The step reached the task's goal (the environment's <c>StepInfo.IsSuccess</c>). Default false.</param>
     public void Add(
         ReadOnlySpan<float> observation,
         ReadOnlySpan<float> nextObservation,
@@ -73,7 +86,8 @@ public sealed class HacoBuffer
         bool interventionStart,
         float cost,
         bool terminated,
-        bool truncated)
+        bool truncated,
+        bool success = false)
     {
         CheckLength(observation.Length, ObservationSize, nameof(observation));
         CheckLength(nextObservation.Length, ObservationSize, nameof(nextObservation));
@@ -89,6 +103,7 @@ public sealed class HacoBuffer
         _costs[i] = cost;
         _terminated[i] = terminated;
         _truncated[i] = truncated;
+        _successes[i] = success;
         _next = (_next + 1) % Capacity;
         Count = Math.Min(Count + 1, Capacity);
         TotalAdded++;
@@ -150,6 +165,9 @@ public sealed class HacoBuffer
     /// <summary>True when the episode was truncated after <paramref name="slot"/>.</summary>
     public bool Truncated(int slot) => _truncated[slot];
 
+    /// <summary>True when the step stored in <paramref name="slot"/> reached the task's goal.</summary>
+    public bool Success(int slot) => _successes[slot];
+
     /// <summary>Copies the given slots into a batch (arrays sized batch × width).</summary>
     public void Gather(ReadOnlySpan<int> slots, Batch batch, int offset = 0)
     {
@@ -165,6 +183,8 @@ public sealed class HacoBuffer
             batch.Interventions[row] = _interventions[s] ? 1f : 0f;
             batch.InterventionStarts[row] = _interventionStarts[s] ? 1f : 0f;
             batch.Terminated[row] = _terminated[s] ? 1f : 0f;
+            batch.Truncated[row] = _truncated[s] ? 1f : 0f;
+            batch.Successes[row] = _successes[s] ? 1f : 0f;
         }
     }
 

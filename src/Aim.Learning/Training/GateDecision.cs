@@ -6,16 +6,32 @@ namespace Aim.Learning.Training;
 /// <remarks>
 /// The expert action is offered on every step so that human-gated rules (HG-DAgger, PVP) and the hand-back test can
 /// use it. A robot-gated method must not read it while the robot is in control: the human is not watching then.
+/// When the expert is Gaussian (<c>IGaussianExpert</c>), the harness also offers the mean and standard deviation of
+/// its action distribution, so density-based human gates (PVP's simulated human) can be written as gates.
 /// </remarks>
 public readonly ref struct GateInput
 {
-    /// <summary>Creates the input.</summary>
+    /// <summary>Creates the input (no expert distribution).</summary>
     public GateInput(ReadOnlySpan<float> observation, ReadOnlySpan<float> robotAction, ReadOnlySpan<float> expertAction, Controller previous)
+        : this(observation, robotAction, expertAction, previous, default, default)
+    {
+    }
+
+    /// <summary>Creates the input with the expert's action distribution (empty spans when it has none).</summary>
+    public GateInput(
+        ReadOnlySpan<float> observation,
+        ReadOnlySpan<float> robotAction,
+        ReadOnlySpan<float> expertAction,
+        Controller previous,
+        ReadOnlySpan<float> expertMean,
+        ReadOnlySpan<float> expertStd)
     {
         Observation = observation;
         RobotAction = robotAction;
         ExpertAction = expertAction;
         Previous = previous;
+        ExpertMean = expertMean;
+        ExpertStd = expertStd;
     }
 
     /// <summary>The encoded observation s.</summary>
@@ -29,6 +45,15 @@ public readonly ref struct GateInput
 
     /// <summary>Who controlled the previous step (the robot at the start of an episode).</summary>
     public Controller Previous { get; }
+
+    /// <summary>Mean of the expert's Gaussian action distribution in s; empty when the expert exposes none.</summary>
+    public ReadOnlySpan<float> ExpertMean { get; }
+
+    /// <summary>Standard deviation of the expert's Gaussian action distribution in s; empty when the expert exposes none.</summary>
+    public ReadOnlySpan<float> ExpertStd { get; }
+
+    /// <summary>True when <see cref="ExpertMean"/> and <see cref="ExpertStd"/> are given.</summary>
+    public bool HasExpertDistribution => !ExpertStd.IsEmpty;
 }
 
 /// <summary>A gate's decision for one step.</summary>

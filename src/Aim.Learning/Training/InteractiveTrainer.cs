@@ -24,6 +24,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
 {
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;
+    private readonly IGaussianExpert? _gaussianExpert;
     private readonly Codec<TObs, TAct> _codec;
     private readonly Evaluator<TObs, TAct> _evaluator;
     private readonly TrainingContext _context;
@@ -33,6 +34,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly float[] _nextObservation;
     private readonly float[] _robotAction;
     private readonly float[] _expertAction;
+    private readonly float[] _expertMean;
+    private readonly float[] _expertStd;
     private readonly List<EvaluationPoint> _history = new();
     private readonly bool _ownsMethod;
     private readonly ISafetyCriticalRule? _safetyCritical;
@@ -77,6 +80,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         _positioned = env as IPositioned;
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
+        _gaussianExpert = expert as IGaussianExpert;
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
@@ -95,6 +99,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         _nextObservation = new float[observationSpec.Size];
         _robotAction = new float[actionSpec.Dimension];
         _expertAction = new float[actionSpec.Dimension];
+        _expertMean = new float[_gaussianExpert is null ? 0 : actionSpec.Dimension];
+        _expertStd = new float[_gaussianExpert is null ? 0 : actionSpec.Dimension];
         if (runDirectory is not null)
         {
             RunDirectory = Path.GetFullPath(runDirectory);
@@ -271,17 +277,10 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <param name="progress">Called after every evaluation (for live progress displays).</param>
     public IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null)
     {
-        // Note: `progress?.Invoke(Evaluate())` would skip the evaluation itself when progress is null.
-        void EvaluateAndReport()
-        {
-            EvaluationPoint point = Evaluate();
-            progress?.Invoke(point);
-        }
-
         WarmUp();
         if (_history.Count == 0)
         {
-            EvaluateAndReport();
+            EvaluateAndReport(progress);
         }
 
         while (!IsFinished)
@@ -289,13 +288,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             StepOnce(warmUp: false);
             if (Options.EvalEvery > 0 && _context.EnvSteps - _lastEvalStep >= Options.EvalEvery)
             {
-                EvaluateAndReport();
+                EvaluateAndReport(progress);
             }
         }
 
         if (_lastEvalStep != _context.EnvSteps || _history.Count == 0)
         {
-            EvaluateAndReport();
+            EvaluateAndReport(progress);
         }
 
         if (RunDirectory is not null)
@@ -317,6 +316,17 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         }
     }
 
+    /// <summary>
+    /// Evaluates, then reports the point. (Written out because <c>progress?.Invoke(Evaluate())</c> skips the
+    /// evaluation itself when no callback is given.)
+    /// </summary>
+    // Not `progress?.Invoke(Evaluate())`: that skips the evaluation itself when progress is null.
+    private void EvaluateAndReport(Action<EvaluationPoint>? progress)
+    {
+        EvaluationPoint point = Evaluate();
+        progress?.Invoke(point);
+    }
+
     private void StepOnce(bool warmUp)
     {
         if (_needsReset)
@@ -331,6 +341,11 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         Method.Actor.Act(_observation, 1, _robotAction);
         TAct expertAction = _expert.Act(_rawObservation);
         _codec.EncodeAction(expertAction, _expertAction);
+        if (_gaussianExpert is not null)
+        {
+            // Offered to density-based human gates (PVP); a Gaussian expert acts on float[] observations.
+            _gaussianExpert.Distribution((float[])(object)_rawObservation!, _expertMean, _expertStd);
+        }
 
         double x = _positioned?.PositionX ?? double.NaN;
         double y = _positioned?.PositionY ?? double.NaN;
@@ -343,7 +358,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             }
         }
 
-        var input = new GateInput(_observation, _robotAction, _expertAction, _previous);
+        var input = new GateInput(_observation, _robotAction, _expertAction, _previous, _expertMean, _expertStd);
         GateDecision decision = warmUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(input);
@@ -377,7 +392,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             interventionStart: takeoverStart,
             cost: expertActs ? 1f : 0f,
             result.Terminated,
-            result.Truncated);
+            result.Truncated,
+            result.Info.IsSuccess);
 
         _context.EnvSteps++;
         if (expertActs)

@@ -1,0 +1,110 @@
+using Aim.Learning.Learners;
+using Aim.Learning.Training;
+
+namespace Aim.Learning.Algorithms.Common;
+
+/// <summary>
+/// A baseline as the pair the harness needs: a policy learner (<see cref="IPolicyLearner"/>) and a gate. Derived
+/// classes write only their gate (<see cref="Decide"/>, and the hooks that fit its thresholds); learning, metrics,
+/// checkpoints and disposal of the learner are here.
+/// </summary>
+public abstract class GatedMethod : IMethod
+{
+    private readonly string[] _metricNames;
+
+    /// <summary>Pairs <paramref name="learner"/> with the gate of the derived class.</summary>
+    /// <param name="learner">The policy learner (owned: disposed with the method).</param>
+    /// <param name="gateMetricNames">Names of the gate's metrics, reported by <see cref="ReportGateMetrics"/>.</param>
+    protected GatedMethod(IPolicyLearner learner, IReadOnlyList<string> gateMetricNames)
+    {
+        Learner = learner ?? throw new ArgumentNullException(nameof(learner));
+        ArgumentNullException.ThrowIfNull(gateMetricNames);
+        _metricNames = gateMetricNames.Concat(learner.MetricNames).ToArray();
+    }
+
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <inheritdoc />
+    public abstract bool IsRobotGated { get; }
+
+    /// <inheritdoc />
+    public virtual double TargetSwitchRate => double.NaN;
+
+    /// <inheritdoc />
+    public IActor Actor => Learner.Actor;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames => _metricNames;
+
+    /// <summary>The policy learner.</summary>
+    public IPolicyLearner Learner { get; }
+
+    /// <inheritdoc />
+    public void Initialize(TrainingContext context)
+    {
+        Learner.Initialize(context);
+        InitializeGate(context);
+    }
+
+    /// <inheritdoc />
+    public abstract GateDecision Decide(in GateInput input);
+
+    /// <inheritdoc />
+    public virtual void OnStep(in GateInput input, GateDecision decision)
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual void OnEpisodeEnd(TrainingContext context)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Update(TrainingContext context)
+    {
+        Learner.Update(context);
+        UpdateGate(context);
+    }
+
+    /// <inheritdoc />
+    public void ReportMetrics(IDictionary<string, double> metrics)
+    {
+        Learner.ReportMetrics(metrics);
+        ReportGateMetrics(metrics);
+    }
+
+    /// <inheritdoc />
+    public virtual void Save(string directory) => Learner.Save(directory);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Fits the gate to the warm-up data, after the learner's first fit. Default: nothing.</summary>
+    protected virtual void InitializeGate(TrainingContext context)
+    {
+    }
+
+    /// <summary>Updates the gate after each policy update. Default: nothing.</summary>
+    protected virtual void UpdateGate(TrainingContext context)
+    {
+    }
+
+    /// <summary>Writes the gate's metrics. Default: nothing.</summary>
+    protected virtual void ReportGateMetrics(IDictionary<string, double> metrics)
+    {
+    }
+
+    /// <summary>Releases the learner (and, in derived classes, the gate's networks).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Learner.Dispose();
+        }
+    }
+}

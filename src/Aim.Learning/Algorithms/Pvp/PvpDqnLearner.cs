@@ -1,0 +1,106 @@
+using Aim.Core.Random;
+using Aim.Learning.Learners;
+using Aim.Learning.Networks;
+using Aim.Learning.Spec;
+using Aim.Learning.Training;
+using Aim.Learning.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Pvp;
+
+/// <summary>
+/// PVP-DQN (discrete actions): a reward-free Q-network whose greedy action is the policy. Each step minimises
+/// Huber TD (reward 0) on all samples plus the proxy-value term on intervention samples, on balanced batches, with
+/// gradient-norm clipping and a Polyak target.
+/// </summary>
+public sealed class PvpDqnLearner : PvpValueLearner, IActor
+{
+    private readonly ObservationSpec _observation;
+    private readonly FeatureNetwork _q;
+    private readonly FeatureNetwork _target;
+    private readonly SafeAdam _optimizer;
+
+    /// <summary>Builds Q and its target (seed TorchSharp first for reproducible weights).</summary>
+    /// <exception cref="ArgumentException">The actions are continuous (use <see cref="PvpTd3Learner"/>).</exception>
+    public PvpDqnLearner(ObservationSpec observation, ActionSpec action, PvpValueOptions options, Rng rng)
+        : base(observation, action, options, rng)
+    {
+        _observation = observation;
+        if (!action.IsDiscrete)
+        {
+            throw new ArgumentException($"PVP-DQN needs discrete actions, got {action}.", nameof(action));
+        }
+
+        NetworkOptions network = options.Network ?? BcPolicyLearner.DefaultNetwork(observation);
+        _q = new FeatureNetwork(observation, 0, action.Count, network);
+        _target = new FeatureNetwork(observation, 0, action.Count, network);
+        TargetNetworks.Copy(_q, _target);
+        _optimizer = new SafeAdam(_q.parameters(), options.LearningRate);
+    }
+
+    /// <inheritdoc />
+    public override IActor Actor => this;
+
+    /// <summary>The Q-network.</summary>
+    public FeatureNetwork Network => _q;
+
+    /// <inheritdoc />
+    public void Act(ReadOnlySpan<float> observations, int count, Span<float> actions)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor input = tensor(observations[..(count * _observation.Size)].ToArray(), new long[] { count, _observation.Size });
+        _q.Forward(input).argmax(1).to_type(ScalarType.Float32).data<float>().CopyTo(actions[..count]);
+    }
+
+    /// <inheritdoc />
+    public override void Save(string directory) => _q.save(Path.Combine(Directory.CreateDirectory(directory).FullName, "q.dat"));
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _optimizer.Dispose();
+            _q.Dispose();
+            _target.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Step(TrainingContext context)
+    {
+        var batch = Sampler.Sample(context);
+        int n = batch.Size;
+        using var scope = NewDisposeScope();
+        Tensor obs = tensor(batch.Observations, new long[] { n, _observation.Size });
+        Tensor behaviour = tensor(batch.BehaviourActions, new long[] { n, 1 }).to_type(ScalarType.Int64);
+        Tensor novice = tensor(batch.NoviceActions, new long[] { n, 1 }).to_type(ScalarType.Int64);
+        Tensor next = tensor(batch.NextObservations, new long[] { n, _observation.Size });
+        Tensor terminated = tensor(batch.Terminated, new long[] { n });
+        Tensor intervention = tensor(batch.Interventions, new long[] { n });
+
+        Tensor all = _q.Forward(obs);
+        Tensor qHuman = all.gather(1, behaviour).squeeze(1);
+        Tensor qNovice = all.gather(1, novice).squeeze(1);
+        Tensor target;
+        using (no_grad())
+        {
+            target = PvpLoss.TdTarget(_target.Forward(next).max(1).values, terminated, Options.Gamma);
+        }
+
+        // Huber TD on every sample + proxy values where the expert intervened (novice term where the actions differ).
+        Tensor noOverlap = behaviour.ne(novice).squeeze(1).to_type(ScalarType.Float32);
+        Tensor loss = PvpLoss.HuberTd(qHuman, target) + PvpLoss.Proxy(qHuman, qNovice, intervention, noOverlap);
+        _optimizer.ZeroGrad();
+        loss.backward();
+        nn.utils.clip_grad_norm_(_q.parameters(), Options.GradientClip);
+        _optimizer.Step();
+        TargetNetworks.SoftUpdate(_q, _target, Options.Tau);
+        LastLoss = loss.item<float>();
+        LastQHuman = qHuman.mean().item<float>();
+        LastQNovice = qNovice.mean().item<float>();
+    }
+}

@@ -1,0 +1,163 @@
+using Aim.Core.Random;
+using Aim.Learning.Learners;
+using Aim.Learning.Networks;
+using Aim.Learning.Spec;
+using Aim.Learning.Training;
+using Aim.Learning.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Pvp;
+
+/// <summary>
+/// PVP-TD3 (continuous actions): twin reward-free critics trained with TD (masked where a takeover starts) plus the
+/// proxy-value term masked per sample, a deterministic tanh actor maximising Q1 every <c>PolicyDelay</c> critic steps,
+/// target-policy smoothing, and Polyak targets updated with the actor.
+/// </summary>
+public sealed class PvpTd3Learner : PvpValueLearner
+{
+    private readonly ObservationSpec _observation;
+    private readonly ActionSpec _action;
+    private readonly Policy _actor;
+    private readonly Policy _targetActor;
+    private readonly FeatureNetwork _q1;
+    private readonly FeatureNetwork _q2;
+    private readonly FeatureNetwork _target1;
+    private readonly FeatureNetwork _target2;
+    private readonly SafeAdam _actorOptimizer;
+    private readonly SafeAdam _criticOptimizer;
+    private readonly Rng _rng;
+    private readonly float[] _noise;
+    private long _criticSteps;
+    private double _lastActorLoss = double.NaN;
+
+    /// <summary>Builds the actor, the twin critics and their targets (seed TorchSharp first for reproducible weights).</summary>
+    /// <exception cref="ArgumentException">The actions are discrete (use <see cref="PvpDqnLearner"/>).</exception>
+    public PvpTd3Learner(ObservationSpec observation, ActionSpec action, PvpValueOptions options, Rng rng)
+        : base(observation, action, options, rng, PvpMethod.ActorLossMetric)
+    {
+        _observation = observation;
+        _action = action;
+        if (action.IsDiscrete)
+        {
+            throw new ArgumentException($"PVP-TD3 needs continuous actions, got {action}.", nameof(action));
+        }
+
+        NetworkOptions network = options.Network ?? BcPolicyLearner.DefaultNetwork(observation);
+        _actor = new Policy(observation, action, network);
+        _targetActor = new Policy(observation, action, network);
+        TargetNetworks.Copy(_actor.Network, _targetActor.Network);
+        _q1 = new FeatureNetwork(observation, action.Dimension, 1, network);
+        _q2 = new FeatureNetwork(observation, action.Dimension, 1, network);
+        _target1 = new FeatureNetwork(observation, action.Dimension, 1, network);
+        _target2 = new FeatureNetwork(observation, action.Dimension, 1, network);
+        TargetNetworks.Copy(_q1, _target1);
+        TargetNetworks.Copy(_q2, _target2);
+        _actorOptimizer = new SafeAdam(_actor.Network.parameters(), options.LearningRate);
+        _criticOptimizer = new SafeAdam(_q1.parameters().Concat(_q2.parameters()), options.LearningRate);
+        _rng = rng.Split();
+        _noise = new float[options.BatchSize * action.Dimension];
+    }
+
+    /// <inheritdoc />
+    public override IActor Actor => _actor;
+
+    /// <summary>The actor π.</summary>
+    public Policy Policy => _actor;
+
+    /// <inheritdoc />
+    public override void ReportMetrics(IDictionary<string, double> metrics)
+    {
+        base.ReportMetrics(metrics);
+        metrics[PvpMethod.ActorLossMetric] = _lastActorLoss;
+    }
+
+    /// <inheritdoc />
+    public override void Save(string directory)
+    {
+        _actor.Save(Path.Combine(directory, "policy.dat"));
+        _q1.save(Path.Combine(directory, "q1.dat"));
+        _q2.save(Path.Combine(directory, "q2.dat"));
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _actorOptimizer.Dispose();
+            _criticOptimizer.Dispose();
+            _actor.Dispose();
+            _targetActor.Dispose();
+            _q1.Dispose();
+            _q2.Dispose();
+            _target1.Dispose();
+            _target2.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Step(TrainingContext context)
+    {
+        var batch = Sampler.Sample(context);
+        int n = batch.Size;
+        int d = _action.Dimension;
+        using var scope = NewDisposeScope();
+        Tensor obs = tensor(batch.Observations, new long[] { n, _observation.Size });
+        Tensor behaviour = tensor(batch.BehaviourActions, new long[] { n, d });
+        Tensor novice = tensor(batch.NoviceActions, new long[] { n, d });
+        Tensor next = tensor(batch.NextObservations, new long[] { n, _observation.Size });
+        Tensor terminated = tensor(batch.Terminated, new long[] { n });
+        Tensor intervention = tensor(batch.Interventions, new long[] { n });
+        Tensor keep = 1 - tensor(batch.InterventionStarts, new long[] { n });
+
+        // y = 0 + γ (1 − d) min Q̂(s′, clip(π̂(s′) + clip(ε, −c, c), −1, 1)), ε ~ N(0, σ²).
+        Tensor target;
+        using (no_grad())
+        {
+            Tensor nextActions = (_targetActor.Forward(next) + SmoothingNoise(n, d)).clamp(-1, 1);
+            Tensor nextValues = minimum(_target1.Forward(next, nextActions).squeeze(1), _target2.Forward(next, nextActions).squeeze(1));
+            target = PvpLoss.TdTarget(nextValues, terminated, Options.Gamma);
+        }
+
+        Tensor ones = ones_like(intervention);
+        Tensor q1Human = _q1.Forward(obs, behaviour).squeeze(1);
+        Tensor q2Human = _q2.Forward(obs, behaviour).squeeze(1);
+        Tensor q1Novice = _q1.Forward(obs, novice).squeeze(1);
+        Tensor q2Novice = _q2.Forward(obs, novice).squeeze(1);
+        Tensor criticLoss = PvpLoss.MaskedTd(q1Human, target, keep) + PvpLoss.MaskedTd(q2Human, target, keep)
+            + PvpLoss.Proxy(q1Human, q1Novice, intervention, ones) + PvpLoss.Proxy(q2Human, q2Novice, intervention, ones);
+        _criticOptimizer.ZeroGrad();
+        criticLoss.backward();
+        _criticOptimizer.Step();
+        _criticSteps++;
+        LastLoss = criticLoss.item<float>();
+        LastQHuman = q1Human.mean().item<float>();
+        LastQNovice = q1Novice.mean().item<float>();
+
+        if (_criticSteps % Options.PolicyDelay == 0)
+        {
+            // Actor: maximise Q1(s, π(s)); then move every target toward its network.
+            Tensor actorLoss = -_q1.Forward(obs, _actor.Forward(obs)).mean();
+            _actorOptimizer.ZeroGrad();
+            actorLoss.backward();
+            _actorOptimizer.Step();
+            _lastActorLoss = actorLoss.item<float>();
+            TargetNetworks.SoftUpdate(_q1, _target1, Options.Tau);
+            TargetNetworks.SoftUpdate(_q2, _target2, Options.Tau);
+            TargetNetworks.SoftUpdate(_actor.Network, _targetActor.Network, Options.Tau);
+        }
+    }
+
+    /// <summary>Target-policy smoothing noise from the run's random stream: clip(N(0, σ²), −c, c), shape n × d.</summary>
+    private Tensor SmoothingNoise(int n, int d)
+    {
+        for (int i = 0; i < n * d; i++)
+        {
+            _noise[i] = (float)Math.Clamp(_rng.NextGaussian(0, Options.TargetNoise), -Options.NoiseClip, Options.NoiseClip);
+        }
+
+        return tensor(_noise.AsSpan(0, n * d).ToArray(), new long[] { n, d });
+    }
+}

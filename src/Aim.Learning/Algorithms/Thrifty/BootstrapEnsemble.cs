@@ -1,0 +1,224 @@
+using Aim.Core.Random;
+using Aim.Learning.Data;
+using Aim.Learning.Learners;
+using Aim.Learning.Networks;
+using Aim.Learning.Spec;
+using Aim.Learning.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Thrifty;
+
+/// <summary>
+/// Thrifty-DAgger's robot policy (Hoque et al., 2021, <c>core.Ensemble</c>): M policies, each cloning its own
+/// bootstrap resample of the human buffer. The ensemble acts with the members' mean action (continuous) or the argmax
+/// of their mean action probabilities (discrete); its novelty in a state is the members' disagreement there.
+/// Ensemble-DAgger uses the same class.
+/// </summary>
+public sealed class BootstrapEnsemble : IPolicyLearner, IActor
+{
+    private static readonly string[] s_metricNames = { BcPolicyLearner.PolicyLossMetric };
+
+    private readonly Policy[] _members;
+    private readonly BcLearner[] _learners;
+    private readonly BcOptions _options;
+    private double _lastLoss = double.NaN;
+
+    /// <summary>Builds <paramref name="members"/> freshly initialised members, each with its own learner and random stream.</summary>
+    /// <param name="observation">Observation spec.</param>
+    /// <param name="action">Action spec.</param>
+    /// <param name="members">Ensemble size M (Thrifty: 5).</param>
+    /// <param name="options">Each member's learner; <see cref="BcOptions.Bootstrap"/> is forced on.</param>
+    /// <param name="network">Member architecture (null: <see cref="BcPolicyLearner.DefaultNetwork"/>).</param>
+    /// <param name="rng">Random stream, split once per member.</param>
+    public BootstrapEnsemble(ObservationSpec observation, ActionSpec action, int members, BcOptions options, NetworkOptions? network, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rng);
+        if (members < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(members), members, "An ensemble needs at least 2 members to measure disagreement.");
+        }
+
+        Observation = observation;
+        _options = options with { Bootstrap = true };
+        _members = new Policy[members];
+        _learners = new BcLearner[members];
+        for (int m = 0; m < members; m++)
+        {
+            _members[m] = new Policy(observation, action, network ?? BcPolicyLearner.DefaultNetwork(observation));
+            _learners[m] = new BcLearner(_members[m], _options, rng.Split());
+        }
+    }
+
+    /// <summary>The observation spec.</summary>
+    public ObservationSpec Observation { get; }
+
+    /// <summary>The action spec.</summary>
+    public ActionSpec Action { get; }
+
+    /// <summary>The members.</summary>
+    public IReadOnlyList<Policy> Members => _members;
+
+    /// <inheritdoc />
+    public IActor Actor => this;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> MetricNames => s_metricNames;
+
+    /// <summary>
+    /// Novelty of each state from the members' outputs (M × B × K): the population variance across members (ddof 0),
+    /// averaged over the K action dimensions (discrete: over the K action probabilities). Shape B.
+    /// </summary>
+    public static Tensor Novelty(Tensor memberOutputs)
+    {
+        ArgumentNullException.ThrowIfNull(memberOutputs);
+        return memberOutputs.var(0, unbiased: false).mean(new long[] { 1 });
+    }
+
+    /// <summary>
+    /// The ensemble's action from the members' outputs (M × B × K): the mean action (continuous), or the argmax of
+    /// the mean probabilities as a float index (discrete). Shape B × action floats.
+    /// </summary>
+    public static Tensor ActionFrom(Tensor memberOutputs, bool discrete)
+    {
+        ArgumentNullException.ThrowIfNull(memberOutputs);
+        Tensor mean = memberOutputs.mean(new long[] { 0 });
+        return discrete ? mean.argmax(1, keepdim: true).to_type(ScalarType.Float32) : mean;
+    }
+
+    /// <summary>Each member's output for a batch (M × B × K): softmax probabilities (discrete) or actions (continuous).</summary>
+    public Tensor MemberOutputs(Tensor observations)
+    {
+        var outputs = new Tensor[_members.Length];
+        for (int m = 0; m < _members.Length; m++)
+        {
+            Tensor raw = _members[m].Forward(observations);
+            outputs[m] = Action.IsDiscrete ? raw.softmax(1) : raw;
+        }
+
+        return stack(outputs);
+    }
+
+    /// <summary>The ensemble's actions for a batch (B × action floats), without gradient.</summary>
+    public Tensor ActTensor(Tensor observations)
+    {
+        using var noGrad = no_grad();
+        return ActionFrom(MemberOutputs(observations), Action.IsDiscrete);
+    }
+
+    /// <inheritdoc />
+    public void Act(ReadOnlySpan<float> observations, int count, Span<float> actions)
+    {
+        using var scope = NewDisposeScope();
+        Tensor input = tensor(observations[..(count * Observation.Size)].ToArray(), new long[] { count, Observation.Size });
+        ActTensor(input).contiguous().data<float>().CopyTo(actions[..(count * Action.Dimension)]);
+    }
+
+    /// <summary>The novelty of one encoded state.</summary>
+    public double Novelty(ReadOnlySpan<float> observation)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor input = tensor(observation.ToArray(), new long[] { 1, Observation.Size });
+        return Novelty(MemberOutputs(input)).item<float>();
+    }
+
+    /// <summary>The novelty of every state in <paramref name="buffer"/>, in logical order.</summary>
+    public double[] Novelties(HacoBuffer buffer)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor values = Novelty(MemberOutputs(AllObservations(buffer)));
+        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
+    }
+
+    /// <summary>
+    /// Mean over the human buffer of the discrepancy between the ensemble's action and the expert's (Thrifty's β_R:
+    /// the mean training discrepancy), with <see cref="ActionSpec.Discrepancy"/>'s mean over dimensions.
+    /// </summary>
+    public double MeanDiscrepancy(HacoBuffer human)
+    {
+        ArgumentNullException.ThrowIfNull(human);
+        using var scope = NewDisposeScope();
+        Tensor actions = ActTensor(AllObservations(human)).contiguous();
+        float[] robot = actions.data<float>().ToArray();
+        int d = Action.Dimension;
+        double sum = 0;
+        for (int i = 0; i < human.Count; i++)
+        {
+            sum += Action.Discrepancy(robot.AsSpan(i * d, d), human.BehaviourAction(human.SlotOf(i)));
+        }
+
+        return sum / human.Count;
+    }
+
+    /// <inheritdoc />
+    public void Initialize(TrainingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _lastLoss = TrainMembers(context.Human, _options.InitialSteps);
+    }
+
+    /// <inheritdoc />
+    public void Update(TrainingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _lastLoss = TrainMembers(context.Human, _options.StepsPerUpdate);
+    }
+
+    /// <inheritdoc />
+    public void ReportMetrics(IDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        metrics[BcPolicyLearner.PolicyLossMetric] = _lastLoss;
+    }
+
+    /// <summary>Saves every member (the networks that act now: <c>member{m}.dat</c>).</summary>
+    public void Save(string directory)
+    {
+        for (int m = 0; m < _members.Length; m++)
+        {
+            _members[m].Save(Path.Combine(directory, $"member{m}.dat"));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (BcLearner learner in _learners)
+        {
+            learner.Dispose();
+        }
+
+        foreach (Policy member in _members)
+        {
+            member.Dispose();
+        }
+    }
+
+    /// <summary>Each member clones a fresh bootstrap resample of the human buffer; returns the members' mean loss.</summary>
+    private double TrainMembers(HacoBuffer human, int steps)
+    {
+        double total = 0;
+        foreach (BcLearner learner in _learners)
+        {
+            total += learner.Train(human, steps);
+        }
+
+        return total / _learners.Length;
+    }
+
+    private Tensor AllObservations(HacoBuffer buffer)
+    {
+        var data = new float[buffer.Count * Observation.Size];
+        for (int i = 0; i < buffer.Count; i++)
+        {
+            buffer.Observation(buffer.SlotOf(i)).CopyTo(data.AsSpan(i * Observation.Size, Observation.Size));
+        }
+
+        return tensor(data, new long[] { buffer.Count, Observation.Size });
+    }
+}

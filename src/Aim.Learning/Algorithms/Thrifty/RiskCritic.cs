@@ -1,0 +1,123 @@
+using Aim.Learning.Networks;
+using Aim.Learning.Spec;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Thrifty;
+
+/// <summary>
+/// Thrifty-DAgger's risk critic Q_risk(s, a): twin sigmoid critics estimating the discounted probability that the
+/// robot policy reaches the goal from s after a. Safety is min(Q1, Q2): higher is safer. Continuous critics read
+/// concat(s, a); discrete ones give one sigmoid per action. Polyak-averaged target copies serve the clipped
+/// double-Q target.
+/// </summary>
+public sealed class RiskCritic : IDisposable
+{
+    /// <summary>Builds the twin critics and their targets (initialised equal to them).</summary>
+    public RiskCritic(ObservationSpec observation, ActionSpec action, NetworkOptions network)
+    {
+        Observation = observation ?? throw new ArgumentNullException(nameof(observation));
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        ArgumentNullException.ThrowIfNull(network);
+        Q1 = Create(network);
+        Q2 = Create(network);
+        Target1 = Create(network);
+        Target2 = Create(network);
+        SyncTargets();
+    }
+
+    /// <summary>The observation spec.</summary>
+    public ObservationSpec Observation { get; }
+
+    /// <summary>The action spec.</summary>
+    public ActionSpec Action { get; }
+
+    /// <summary>The first critic.</summary>
+    public FeatureNetwork Q1 { get; }
+
+    /// <summary>The second critic.</summary>
+    public FeatureNetwork Q2 { get; }
+
+    /// <summary>The first critic's target copy.</summary>
+    public FeatureNetwork Target1 { get; }
+
+    /// <summary>The second critic's target copy.</summary>
+    public FeatureNetwork Target2 { get; }
+
+    /// <summary>The trained parameters (both critics).</summary>
+    public IEnumerable<TorchSharp.Modules.Parameter> Parameters() => Q1.parameters().Concat(Q2.parameters());
+
+    /// <summary>
+    /// The clipped double-Q target of the goal-reaching critic: y = r + γ (1 − done) · min(Q̂1(s′, a′), Q̂2(s′, a′)),
+    /// where r = 1 only on the transition into success and done marks success or the end of the episode.
+    /// </summary>
+    public static Tensor TdTarget(Tensor successes, Tensor done, Tensor nextTarget1, Tensor nextTarget2, double gamma) =>
+        successes + (gamma * (1 - done) * minimum(nextTarget1, nextTarget2));
+
+    /// <summary>The critics' loss: MSE(Q1(s, a), y) + MSE(Q2(s, a), y), with y held constant.</summary>
+    public static Tensor Loss(Tensor q1, Tensor q2, Tensor target)
+    {
+        Tensor y = target.detach();
+        return nn.functional.mse_loss(q1, y) + nn.functional.mse_loss(q2, y);
+    }
+
+    /// <summary>Q(s, a) of <paramref name="network"/> for a batch: B × obs and B × action floats in, B out.</summary>
+    public Tensor Values(FeatureNetwork network, Tensor observations, Tensor actions)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (Action.IsDiscrete)
+        {
+            return network.Forward(observations).gather(1, actions.to_type(ScalarType.Int64).view(-1, 1)).squeeze(1);
+        }
+
+        return network.Forward(observations, actions).squeeze(1);
+    }
+
+    /// <summary>Safety min(Q1, Q2)(s, a) of one encoded state and action, without gradient.</summary>
+    public double Safety(ReadOnlySpan<float> observation, ReadOnlySpan<float> action)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor obs = tensor(observation.ToArray(), new long[] { 1, Observation.Size });
+        Tensor act = tensor(action.ToArray(), new long[] { 1, Action.Dimension });
+        return minimum(Values(Q1, obs, act), Values(Q2, obs, act)).item<float>();
+    }
+
+    /// <summary>θ̂ ← ρ θ̂ + (1 − ρ) θ for both critics (Thrifty: ρ = 0.995).</summary>
+    public void PolyakUpdate(double polyak)
+    {
+        TargetNetworks.SoftUpdate(Q1, Target1, 1 - polyak);
+        TargetNetworks.SoftUpdate(Q2, Target2, 1 - polyak);
+    }
+
+    /// <summary>Copies the critics into their targets (the original never did this when it re-created the critics).</summary>
+    public void SyncTargets()
+    {
+        TargetNetworks.Copy(Q1, Target1);
+        TargetNetworks.Copy(Q2, Target2);
+    }
+
+    /// <summary>Saves both critics (<c>risk_q1.dat</c>, <c>risk_q2.dat</c>) into <paramref name="directory"/>.</summary>
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        Q1.save(Path.Combine(directory, "risk_q1.dat"));
+        Q2.save(Path.Combine(directory, "risk_q2.dat"));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Q1.Dispose();
+        Q2.Dispose();
+        Target1.Dispose();
+        Target2.Dispose();
+    }
+
+    private FeatureNetwork Create(NetworkOptions network) => new(
+        Observation,
+        extraInputs: Action.IsDiscrete ? 0 : Action.Dimension,
+        outputs: Action.IsDiscrete ? Action.Count : 1,
+        network,
+        OutputActivation.Sigmoid);
+}

@@ -1,0 +1,159 @@
+using Aim.Core.Random;
+using Aim.Learning.Data;
+using Aim.Learning.Training;
+using Aim.Learning.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Thrifty;
+
+/// <summary>
+/// Trains <see cref="RiskCritic"/> on every transition of both buffers (human and robot), with a fixed share of each
+/// batch drawn from the success transitions (Thrifty's <c>pos_fraction</c>), the clipped double-Q target at the
+/// ensemble's action, and a Polyak update of the targets every few gradient steps.
+/// </summary>
+public sealed class RiskCriticLearner : IDisposable
+{
+    private readonly RiskCritic _critic;
+    private readonly ThriftyOptions _options;
+    private readonly Rng _rng;
+    private readonly SafeAdam _optimizer;
+    private readonly Batch _batch;
+    private readonly List<(bool Human, int Slot)> _positives = new();
+    private readonly List<int> _humanSlots = new();
+    private readonly List<int> _agentSlots = new();
+    private long _gradientSteps;
+
+    /// <summary>Creates the learner and its optimiser.</summary>
+    public RiskCriticLearner(RiskCritic critic, ThriftyOptions options, int observationSize, int actionSize, Rng rng)
+    {
+        _critic = critic ?? throw new ArgumentNullException(nameof(critic));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _rng = rng ?? throw new ArgumentNullException(nameof(rng));
+        _optimizer = new SafeAdam(critic.Parameters(), options.RiskLearningRate);
+        _batch = new Batch(options.RiskBatchSize, observationSize, actionSize);
+    }
+
+    /// <summary>Success transitions found at the start of the last <see cref="Train"/>.</summary>
+    public int Positives => _positives.Count;
+
+    /// <summary>Runs <paramref name="steps"/> gradient steps; returns the mean loss (NaN when none ran).</summary>
+    public double Train(TrainingContext context, BootstrapEnsemble ensemble, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(ensemble);
+        if (steps == 0)
+        {
+            return double.NaN;
+        }
+
+        FindPositives(context);
+        double total = 0;
+        for (int step = 0; step < steps; step++)
+        {
+            SampleBatch(context);
+            total += Step(ensemble);
+        }
+
+        return total / steps;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _optimizer.Dispose();
+
+    /// <summary>One gradient step on the current batch (Thrifty's <c>update_q</c>).</summary>
+    private double Step(BootstrapEnsemble ensemble)
+    {
+        int n = _batch.Size;
+        int obsSize = _batch.ObservationSize;
+        using var scope = NewDisposeScope();
+        Tensor obs = tensor(_batch.Observations, new long[] { n, obsSize });
+        Tensor actions = tensor(_batch.BehaviourActions, new long[] { n, _batch.ActionSize });
+        Tensor next = tensor(_batch.NextObservations, new long[] { n, obsSize });
+        Tensor successes = tensor(_batch.Successes, new long[] { n });
+
+        // done at success or at the end of the episode (failure or horizon): no bootstrap past it.
+        Tensor done = (tensor(_batch.Terminated, new long[] { n }) + tensor(_batch.Truncated, new long[] { n })).clamp_max(1);
+
+        // y = r + γ (1 − done) min(Q̂1, Q̂2)(s′, π(s′)), π = the ensemble's action.
+        Tensor target;
+        using (no_grad())
+        {
+            Tensor nextActions = ensemble.ActTensor(next);
+            target = RiskCritic.TdTarget(
+                successes,
+                done,
+                _critic.Values(_critic.Target1, next, nextActions),
+                _critic.Values(_critic.Target2, next, nextActions),
+                _options.Gamma);
+        }
+
+        Tensor loss = RiskCritic.Loss(_critic.Values(_critic.Q1, obs, actions), _critic.Values(_critic.Q2, obs, actions), target);
+        _optimizer.ZeroGrad();
+        loss.backward();
+        _optimizer.Step();
+        _gradientSteps++;
+        if (_gradientSteps % _options.TargetUpdateEvery == 0)
+        {
+            _critic.PolyakUpdate(_options.Polyak);
+        }
+
+        return loss.item<float>();
+    }
+
+    /// <summary>Success transitions of both buffers (scanned once per training call, not per batch).</summary>
+    private void FindPositives(TrainingContext context)
+    {
+        _positives.Clear();
+        for (int s = 0; s < context.Human.Count; s++)
+        {
+            if (context.Human.Success(s))
+            {
+                _positives.Add((true, s));
+            }
+        }
+
+        for (int s = 0; s < context.Agent.Count; s++)
+        {
+            if (context.Agent.Success(s))
+            {
+                _positives.Add((false, s));
+            }
+        }
+    }
+
+    /// <summary>A batch from the union of both buffers, at least <c>SuccessFraction</c> of it success transitions.</summary>
+    private void SampleBatch(TrainingContext context)
+    {
+        _humanSlots.Clear();
+        _agentSlots.Clear();
+        int n = _batch.Size;
+        int positives = _positives.Count == 0 ? 0 : (int)Math.Ceiling(_options.SuccessFraction * n);
+        int humanCount = context.Human.Count;
+        int union = humanCount + context.Agent.Count;
+        for (int i = 0; i < n; i++)
+        {
+            if (i < positives)
+            {
+                (bool human, int slot) = _positives[_rng.NextInt(_positives.Count)];
+                (human ? _humanSlots : _agentSlots).Add(slot);
+            }
+            else
+            {
+                int k = _rng.NextInt(union);
+                if (k < humanCount)
+                {
+                    _humanSlots.Add(k);
+                }
+                else
+                {
+                    _agentSlots.Add(k - humanCount);
+                }
+            }
+        }
+
+        context.Human.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_humanSlots), _batch);
+        context.Agent.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_agentSlots), _batch, offset: _humanSlots.Count);
+    }
+}
