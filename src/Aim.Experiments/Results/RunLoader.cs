@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Aim.Experiments.Running;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;
@@ -12,7 +13,7 @@ public static class RunLoader
 {
     private static readonly Lazy<Dictionary<string, string>> s_trainerDefaults = new(() => TrainerValues(JsonSerializer.SerializeToElement(
         new TrainerOptions(),
-        new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals })));
+        new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals })));
 
     /// <summary>Every run directory under <paramref name="root"/> (itself included), sorted by path.</summary>
     /// <exception cref="DirectoryNotFoundException"><paramref name="root"/> does not exist.</exception>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Aim.Experiments.Methods;
 using Aim.Experiments.Tasks;
 using Aim.Learning.Training;
@@ -13,6 +14,8 @@ public static class ExperimentRunner
 {
     private static readonly JsonSerializerOptions s_json = new()
     {
+        // Reflection-based (file-based apps turn it off by default).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Aim.Experiments.Sweeps;
 
@@ -16,6 +17,8 @@ public sealed record SweepConfig
 {
     private static readonly JsonSerializerOptions s_json = new()
     {
+        // Reflection-based (file-based apps turn it off by default).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

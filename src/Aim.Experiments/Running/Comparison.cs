@@ -1,0 +1,46 @@
+using Aim.Experiments.Results;
+using Aim.Learning.Training;
+
+namespace Aim.Experiments.Running;
+
+/// <summary>
+/// Runs every method × seed on one task, one after another in this process, and loads the results: the in-process
+/// counterpart of the CLI's <c>compare</c> (which can also run in parallel child processes), for notebooks and scripts.
+/// </summary>
+public static class Comparison
+{
+    /// <summary>
+    /// Runs <paramref name="methods"/> on <paramref name="task"/> with seeds 0 … <paramref name="seeds"/> − 1 into
+    /// <paramref name="root"/> and returns every run found there (earlier runs in the same folder included).
+    /// </summary>
+    /// <param name="task">Task name.</param>
+    /// <param name="methods">Method names.</param>
+    /// <param name="seeds">Number of seeds (≥ 1).</param>
+    /// <param name="trainer">Harness options shared by every run (the seed is set per run).</param>
+    /// <param name="root">Folder the run directories go to.</param>
+    /// <param name="progress">Told "method seed: point" after every evaluation (for live displays).</param>
+    /// <param name="overrides">Method option overrides applied to every method that has the key.</param>
+    public static ResultSet Run(
+        string task,
+        IReadOnlyList<string> methods,
+        int seeds,
+        TrainerOptions trainer,
+        string root,
+        Action<string>? progress = null,
+        IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seeds);
+        foreach (string method in methods)
+        {
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                var spec = new RunSpec(task, method, trainer with { Seed = seed }, overrides);
+                ExperimentRunner.Run(spec, runsRoot: root, progress: p => progress?.Invoke($"{method} seed {seed}: {p}"));
+            }
+        }
+
+        return ResultSet.Load(root);
+    }
+}
