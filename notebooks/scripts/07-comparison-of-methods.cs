@@ -20,7 +20,7 @@ var trainer = new TrainerOptions
 };
 
 string root = Path.Combine(output, "runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
-ResultSet results = Comparison.Run(task, methods, seeds, trainer, root, Console.WriteLine);
+ResultSet results = MethodComparison.Run(task, methods, seeds, trainer, root, Console.WriteLine);
 var table = ComparisonTable.Build(results, targetSuccess: 0.5);
 Console.WriteLine(table.ToText());
 string report = ExperimentReport.Write(results, Path.Combine(output, "report.html"));

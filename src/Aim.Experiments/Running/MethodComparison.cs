@@ -7,7 +7,7 @@ namespace Aim.Experiments.Running;
 /// Runs every method × seed on one task, one after another in this process, and loads the results: the in-process
 /// counterpart of the CLI's <c>compare</c> (which can also run in parallel child processes), for notebooks and scripts.
 /// </summary>
-public static class Comparison
+public static class MethodComparison
 {
     /// <summary>
     /// Runs <paramref name="methods"/> on <paramref name="task"/> with seeds 0 … <paramref name="seeds"/> − 1 into
