@@ -110,6 +110,18 @@ public sealed class GridQMap
     /// <summary>max over the four directions of Q^I(s, π_r(s)) per cell: the most alarming way to stand there.</summary>
     public double[,] RobotQMaxOverDirections() => Reduce((x, y) => Enumerable.Range(0, 4).Max(d => _q[x, y, d, _action[x, y, d]]));
 
+    /// <summary>The smallest and largest Q^I(s, π_r(s)) over every pose: a colour range shared by the four direction maps.</summary>
+    public (double Min, double Max) RobotQRange()
+    {
+        var values = new List<double>();
+        for (int d = 0; d < 4; d++)
+        {
+            values.AddRange(RobotQ(d).Cast<double>().Where(double.IsFinite));
+        }
+
+        return values.Count == 0 ? (double.NaN, double.NaN) : (values.Min(), values.Max());
+    }
+
     /// <summary>max over actions of Q^I(s, a) per cell for agents facing <paramref name="direction"/>.</summary>
     public double[,] MaxOverActions(int direction) => Map(direction, (x, y, d) => Enumerable.Range(0, ActionCount).Max(a => _q[x, y, d, a]));
 

@@ -1,8 +1,10 @@
 using Aim.Envs.Grid;
+using Aim.Experiments.Charts;
 using Aim.Experiments.Running;
 using Aim.Experiments.Tasks;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Training;
+using Plotly.NET;
 
 namespace Aim.Experiments.Inspection;
 
@@ -90,6 +92,44 @@ public sealed class GridSession : IDisposable
         GridEnv env = MiniGridInterop.CreateEnv(layout, (int)first.Pose.X, (int)first.Pose.Y, (int)first.Pose.Direction, Env.MaxSteps, Env.SeeThroughWalls, Env.Options);
         env.Reset();
         return env;
+    }
+
+    /// <summary>
+    /// The most recent training episode that has ended and has recorded decisions (the running one if none has).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No decision has been recorded yet (call <c>CollectSteps</c> first).</exception>
+    public int LastFinishedEpisode()
+    {
+        if (Steps.Count == 0)
+        {
+            throw new InvalidOperationException("No gate decision has been recorded yet: collect some steps first.");
+        }
+
+        int last = Steps[^1].Episode;
+        return last == Trainer.Episodes && _layouts.ContainsKey(last - 1) ? last - 1 : last;
+    }
+
+    /// <summary>
+    /// Training episode <paramref name="episode"/> on its layout: Q^I(s, π_r(s)) of the current networks, maximised
+    /// over the four directions, the agent's path, and red crosses where it asked for help.
+    /// </summary>
+    /// <param name="episode">A training episode with recorded decisions.</param>
+    /// <param name="range">The colour range; null (default) fits it to the values.</param>
+    /// <param name="title">Chart title; default names the episode.</param>
+    /// <exception cref="InvalidOperationException">The method is not AIM.</exception>
+    public GenericChart EpisodeChart(int episode, (double Min, double Max)? range = null, string? title = null)
+    {
+        AimMethod aim = Aim ?? throw new InvalidOperationException($"Q^I maps need AIM; this session runs '{Method.Name}'.");
+        GridQMap map = GridQMap.Compute(LayoutEnv(episode), aim);
+        IReadOnlyList<GateStep> steps = StepsOf(episode);
+        return QValueCharts.GridQ(
+            Layout(episode)!,
+            map.RobotQMaxOverDirections(),
+            "max over directions of Q^I(s, π(s))",
+            path: steps.Select(s => ((int)s.Pose.X, (int)s.Pose.Y)).ToArray(),
+            help: steps.Where(s => s.AskedForHelp).Select(s => ((int)s.Pose.X, (int)s.Pose.Y)).ToArray(),
+            range: range,
+            title: title ?? $"training episode {episode}: {steps.Count(s => s.AskedForHelp)} requests for help in {steps.Count} steps");
     }
 
     /// <summary>The decisions of training episode <paramref name="episode"/>.</summary>
