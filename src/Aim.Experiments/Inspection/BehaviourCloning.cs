@@ -103,9 +103,9 @@ public static class BehaviourCloning
 
     /// <summary>
     /// One episode of <paramref name="policy"/> on layout <paramref name="seed"/>, with the expert's action recorded (not
-    /// taken) at every state; also returns the layout at the start.
+    /// taken) at every state; also returns the layout at the start and the cell the agent ended on.
     /// </summary>
-    public static (int[,,] Layout, IReadOnlyList<RolloutStep> Steps) Rollout(IActor policy, string task, int seed)
+    public static (int[,,] Layout, IReadOnlyList<RolloutStep> Steps, (int X, int Y) End) Rollout(IActor policy, string task, int seed)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var (env, expert) = CreateGrid(task);
@@ -124,7 +124,7 @@ public static class BehaviourCloning
             steps.Add(new RolloutStep(x, y, dir, (int)action[0], expertAction, result.Info.IsSuccess, result.Info.Cost > 0));
             if (result.Done)
             {
-                return (layout, steps);
+                return (layout, steps, (env.AgentX, env.AgentY));
             }
 
             codec.EncodeObservation(result.Observation, observation);
