@@ -56,32 +56,14 @@ var meanError = errors.AggregateRowsBy<double, double>(new[] { "Region" }, new[]
 meanError.Print();
 
 // Charts, as self-contained pages that draw offline.
-string outputDir = args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "artifacts", "scripts", "00-setup");
-string lossPath = Chart.Line<int, double, string>(x: Enumerable.Range(1, losses.Count).ToArray(), y: losses.ToArray(), Name: "MSE")
+var output = ScriptOutput.For("00-setup", args);
+output.Save(Chart.Line<int, double, string>(x: Enumerable.Range(1, losses.Count).ToArray(), y: losses.ToArray(), Name: "MSE")
     .WithTitle("Training loss")
-    .WithAxisTitles(x: "gradient step", y: "MSE loss")
-    .SaveOfflineHtml(Path.Combine(outputDir, "loss.html"));
-string fitPath = Chart.Combine(new[]
+    .WithAxisTitles(x: "gradient step", y: "MSE loss"), "loss");
+output.Save(Chart.Combine(new[]
     {
         Chart.Line<double, double, string>(x: xs, y: targets, Name: "sin(x)"),
         Chart.Line<double, double, string>(x: xs, y: predictions, Name: "network"),
     })
     .WithTitle("What the network learned")
-    .WithAxisTitles(x: "x", y: "y")
-    .SaveOfflineHtml(Path.Combine(outputDir, "fit.html"));
-Console.WriteLine($"charts: {lossPath}");
-Console.WriteLine($"        {fitPath}");
-
-static string FindRepositoryRoot()
-{
-    string start = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Directory.GetCurrentDirectory();
-    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Aim.Notebooks.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    return Directory.GetCurrentDirectory();
-}
+    .WithAxisTitles(x: "x", y: "y"), "fit");

@@ -102,7 +102,13 @@ public static class DrivingCharts
                 MarkerSymbol: StyleParam.MarkerSymbol.X));
         }
 
-        return EqualAxes(CSharpChart.Combine(traces));
+        // The colour bar takes the right margin: the legend goes above the plot.
+        var legend = new Legend();
+        legend.SetProperty("orientation", "h");
+        legend.SetProperty("x", 0);
+        legend.SetProperty("y", 1.02);
+        legend.SetProperty("yanchor", "bottom");
+        return Plotly.NET.Chart.withLegend(legend, FSharpOption<int>.None).Invoke(EqualAxes(CSharpChart.Combine(traces)));
     }
 
     private static IEnumerable<GenericChart> Road(IReadOnlyList<(double X, double Y)[]> roadEdges, IReadOnlyList<(double X, double Y)[]> laneLines)

@@ -107,7 +107,7 @@ public static class GridCharts
             scale.Add(Tuple.Create(Math.Min(1, (i + 0.5) / last), c));
         }
 
-        return CSharpChart.Heatmap<double, int, int, string>(
+        GenericChart chart = CSharpChart.Heatmap<double, int, int, string>(
             zData: z,
             X: Enumerable.Range(0, width).ToArray(),
             Y: Enumerable.Range(0, height).ToArray(),
@@ -118,6 +118,16 @@ public static class GridCharts
             XGap: 1,
             YGap: 1,
             ReverseYAxis: true);
+
+        // Pin the colour range to the category codes: plotly.js otherwise stretches the scale over the codes present,
+        // and a layout without unseen cells or lava would draw every category in its neighbour's colour.
+        foreach (Trace trace in GenericChart.getTraces(chart))
+        {
+            trace.SetProperty("zmin", 0);
+            trace.SetProperty("zmax", last);
+        }
+
+        return chart;
     }
 
     private static IEnumerable<GenericChart> ObjectMarkers(int[,,] encoding, int width, int height)

@@ -60,7 +60,11 @@ public static class Experiment
     public static object MethodOptions(string task, string method, IReadOnlyDictionary<string, string>? overrides = null) =>
         MethodCatalog.Options(method, TaskCatalog.Preset(task, method).Concat(overrides ?? new Dictionary<string, string>()));
 
-    private static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
+    /// <summary>
+    /// Builds the trainer: options (defaults, preset, overrides), TorchSharp seeded with the run's seed, the method,
+    /// optionally wrapped by <paramref name="decorate"/> (inspection tools record its decisions), and the harness.
+    /// </summary>
+    internal static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
         Func<IEnv<TObs, TAct>> evalFactory,
@@ -69,7 +73,8 @@ public static class Experiment
         TrainerOptions trainer,
         IReadOnlyDictionary<string, string>? overrides,
         string? runDirectory,
-        ISafetyCriticalRule? safetyCritical = null)
+        ISafetyCriticalRule? safetyCritical = null,
+        Func<IMethod, IMethod>? decorate = null)
     {
         object options = MethodOptions(task, method, overrides);
         TorchRuntime.Initialize();
@@ -80,6 +85,11 @@ public static class Experiment
             ObservationSpec.From(env.ObservationSpace),
             ActionSpec.From(env.ActionSpace),
             new Rng(trainer.Seed).Split());
+        if (decorate is not null)
+        {
+            instance = decorate(instance);
+        }
+
         return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, trainer, runDirectory, ownsMethod: true, safetyCritical);
     }
 }
