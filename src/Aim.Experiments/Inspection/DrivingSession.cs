@@ -67,7 +67,7 @@ public sealed class DrivingSession : IDisposable
             trainer,
             overrides,
             runDirectory: null,
-            safetyCritical: Aim.Envs.Driving.Metrics.SafetyCriticalRule.Default,
+            safetyCritical: global::Aim.Envs.Driving.Metrics.SafetyCriticalRule.Default,
             decorate: inner => new GateRecorder(
                 inner,
                 () => new GatePose(session.Env.Ego.X, session.Env.Ego.Y, session.Env.Ego.Heading),
