@@ -11,7 +11,7 @@ internal static class FrameHtml
     internal static string ToImgTag(RgbFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        string base64 = Convert.ToBase64String(PngEncoder.EncodeRgb(frame.Width, frame.Height, frame.Pixels));
+        string base64 = Convert.ToBase64String(Aim.Core.Envs.PngWriter.Encode(frame));
         int scale = Math.Max(1, TargetWidth / frame.Width);
         return $"<img src=\"data:image/png;base64,{base64}\" width=\"{frame.Width * scale}\" height=\"{frame.Height * scale}\" "
             + $"style=\"image-rendering: pixelated\" alt=\"frame {frame.Width}x{frame.Height}\" />";

@@ -2,11 +2,11 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Aim.Core.Envs;
-using Aim.Interactive.Display;
 
-namespace Aim.Tests.Interactive;
 
-public class PngEncoderTests
+namespace Aim.Tests.Core;
+
+public class PngRoundTripTests
 {
     [Fact]
     public void EncodesAValidPngWhosePixelsRoundTrip()
@@ -15,7 +15,7 @@ public class PngEncoderTests
         frame.FillRect(0, 0, 5, 3, 10, 20, 30);
         frame.Set(4, 2, 255, 0, 128);
 
-        byte[] png = PngEncoder.EncodeRgb(frame.Width, frame.Height, frame.Pixels);
+        byte[] png = PngWriter.Encode(frame);
 
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
         var chunks = ReadChunks(png);
@@ -45,22 +45,9 @@ public class PngEncoderTests
     public void ChunkCrcMatchesTheStandardCheckValue()
     {
         // IEND's CRC is the well-known constant AE 42 60 82.
-        byte[] png = PngEncoder.EncodeRgb(1, 1, new byte[3]);
+        byte[] png = PngWriter.Encode(new RgbFrame(1, 1));
         Assert.Equal(new byte[] { 0xAE, 0x42, 0x60, 0x82 }, png[^4..]);
     }
-
-    [Fact]
-    public void FrameHtmlIsAnInlinePngImage()
-    {
-        string html = FrameHtml.ToImgTag(new RgbFrame(8, 4));
-        Assert.StartsWith("<img src=\"data:image/png;base64,", html);
-        Assert.Contains("width=\"320\"", html);
-        Assert.Contains("height=\"160\"", html);
-    }
-
-    [Fact]
-    public void RejectsPixelBuffersOfTheWrongSize() =>
-        Assert.Throws<ArgumentException>(() => PngEncoder.EncodeRgb(2, 2, new byte[11]));
 
     private static List<(string Type, byte[] Data)> ReadChunks(byte[] png)
     {
