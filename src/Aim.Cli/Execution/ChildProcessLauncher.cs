@@ -82,13 +82,16 @@ internal sealed class ChildProcessLauncher : IRunLauncher
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            string last;
+            string message;
             lock (errors)
             {
-                last = errors.LastOrDefault(e => e.Trim().Length > 0) ?? "no message";
+                // The first line that is not a stack frame names the error; the last line is usually a frame.
+                message = errors.FirstOrDefault(e => e.Trim().Length > 0 && !e.TrimStart().StartsWith("at ", StringComparison.Ordinal))
+                    ?? errors.LastOrDefault(e => e.Trim().Length > 0)
+                    ?? "no message";
             }
 
-            throw new InvalidOperationException($"run {run.Id} exited with code {process.ExitCode}: {last}");
+            throw new InvalidOperationException($"run {run.Id} exited with code {process.ExitCode}: {message.Trim()}");
         }
     }
 
