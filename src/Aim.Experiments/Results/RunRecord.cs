@@ -111,12 +111,18 @@ public sealed class RunRecord
 
     /// <summary>
     /// Who gates, read from the logged counts: "✓" robot-gated (the expert watched only its takeovers:
-    /// wall steps = expert cost &lt; env steps), "–" expert data only (expert cost = env steps, e.g. BC), "✗" human-gated.
+    /// wall steps = expert cost &lt; env steps), "–" expert data only (expert cost = env steps, and offline BC, which has
+    /// no gate even when the robot drives after its demonstrations), "✗" human-gated.
     /// </summary>
     public string Gating
     {
         get
         {
+            if (Method == "bc")
+            {
+                return "–";
+            }
+
             double env = Final(MetricNames.EnvSteps);
             double expert = Final(MetricNames.ExpertCost);
             double wall = Final(MetricNames.WallSteps);
