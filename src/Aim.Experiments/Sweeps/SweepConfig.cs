@@ -41,6 +41,14 @@ public sealed record SweepConfig
     /// <summary>Settings applied to every run (key → value).</summary>
     public IReadOnlyDictionary<string, JsonElement> Set { get; init; } = new Dictionary<string, JsonElement>();
 
+    /// <summary>
+    /// Settings for single methods (method → key → value), applied after <see cref="Set"/> and before the grid: how a
+    /// protocol gives methods different budgets, e.g. the driving table's 2K expert steps for robot-gated methods and
+    /// 2K monitored steps for human-gated ones.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonElement>> MethodSet { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, JsonElement>>();
+
     /// <summary>The grid: key → the values to try.</summary>
     public IReadOnlyDictionary<string, JsonElement[]> Grid { get; init; } = new Dictionary<string, JsonElement[]>();
 

@@ -52,6 +52,14 @@ public sealed class SweepPlan
             }
         }
 
+        foreach (string method in config.MethodSet.Keys)
+        {
+            if (!config.Methods.Contains(method, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"Sweep '{config.Name}': method_set names '{method}', which is not among the methods ({string.Join(", ", config.Methods)}).");
+            }
+        }
+
         IReadOnlyList<int> seeds = config.SeedList();
         var fixedSettings = config.Set.Select(p => new KeyValuePair<string, string>(p.Key, SweepConfig.ValueText(p.Value))).ToArray();
         var runs = new List<SweepRun>();
@@ -60,11 +68,14 @@ public sealed class SweepPlan
             foreach (string method in config.Methods)
             {
                 var dimensions = config.Grid.Where(g => Applies(method, g.Key)).ToArray();
+                var methodSettings = config.MethodSet.TryGetValue(method, out var own)
+                    ? own.Select(p => new KeyValuePair<string, string>(p.Key, SweepConfig.ValueText(p.Value))).ToArray()
+                    : [];
                 foreach (var point in Product(dimensions))
                 {
                     foreach (int seed in seeds)
                     {
-                        var run = new SweepRun(runs.Count, task, method, seed, fixedSettings.Concat(point).ToArray(), point);
+                        var run = new SweepRun(runs.Count, task, method, seed, fixedSettings.Concat(methodSettings).Concat(point).ToArray(), point);
                         _ = run.ToSpec();
                         runs.Add(run);
                     }

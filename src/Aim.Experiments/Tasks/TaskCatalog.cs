@@ -66,28 +66,49 @@ public static class TaskCatalog
     }
 
     /// <summary>
-    /// Option overrides applied before the user's for a method on a task (the user's win). Driving follows the AIM
-    /// MetaDrive configuration where our grid-tuned defaults differ: δ 0.05, BC with bootstrap resampling, the
-    /// 256-256 actor and 400-300 critic (the networks' defaults for vector observations).
+    /// Option overrides applied before the user's for a method on a task (the user's win). On driving every method
+    /// that learns its policy by behaviour cloning shares one learner, as in the AIM code's MetaDrive baselines
+    /// (lr 3e-4, batch 256, bootstrap resampling for the interactive methods, the 256-256 tanh actor); AIM adds its
+    /// MetaDrive settings (δ 0.05, TD weight 1, the recent-robot-states β) and Ensemble-DAgger the code's
+    /// 7.2e-4 novelty threshold. Grid tasks use the defaults.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Preset(string task, string method)
     {
-        if (IsDriving(task) && method == "aim")
+        if (!IsDriving(task))
         {
-            return new Dictionary<string, string>
-            {
-                ["delta"] = "0.05",
-                ["td_weight"] = "1",
-                ["policy.learning_rate"] = "3e-4",
-                ["policy.batch_size"] = "256",
-                ["policy.steps_per_update"] = "50",
-                ["policy.initial_steps"] = "1000",
-                ["policy.bootstrap"] = "true",
-                ["q_batch_size"] = "256",
-            };
+            return new Dictionary<string, string>();
         }
 
-        return new Dictionary<string, string>();
+        var preset = new Dictionary<string, string>();
+        if (method is "aim" or "thrifty" or "thrifty-nocritic" or "ensemble-dagger" or "hg-dagger")
+        {
+            preset["policy.learning_rate"] = "3e-4";
+            preset["policy.batch_size"] = "256";
+            preset["policy.steps_per_update"] = "50";
+            preset["policy.initial_steps"] = "1000";
+            preset["policy.bootstrap"] = method == "hg-dagger" ? "false" : "true";
+        }
+
+        switch (method)
+        {
+            case "aim":
+                preset["delta"] = "0.05";
+                preset["td_weight"] = "1";
+                preset["q_batch_size"] = "256";
+                preset["beta_source"] = "RecentRobotStates";
+                break;
+            case "ensemble-dagger":
+                preset["novelty_threshold"] = "7.2e-4";
+                break;
+            case "bc":
+                // One fit on the whole demonstration set.
+                preset["policy.learning_rate"] = "3e-4";
+                preset["policy.batch_size"] = "256";
+                preset["policy.initial_steps"] = "5000";
+                break;
+        }
+
+        return preset;
     }
 
     private static DrivingEnvOptions DrivingOptions(string name, bool evaluation)

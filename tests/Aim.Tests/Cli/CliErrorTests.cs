@@ -1,3 +1,4 @@
+using Aim.Experiments.Running;
 using Aim.Experiments.Sweeps;
 
 namespace Aim.Tests.Cli;
@@ -76,6 +77,26 @@ public class CliErrorTests
         int[] covered = Enumerable.Range(0, 3).SelectMany(i => plan.Shard(new ShardSpec(i, 3))).Select(r => r.Index).Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 10), covered);
         Assert.Equal("empty-6x6__aim__delta-0.1__s4", plan.Runs[^1].Id);
+    }
+
+    [Fact]
+    public void MethodSettingsApplyToTheirMethodOnlyAndAfterTheSharedOnes()
+    {
+        SweepPlan plan = SweepPlan.From(SweepConfig.Parse("""
+            { "name": "t", "tasks": ["empty-6x6"], "methods": ["aim", "bc"], "seeds": 1,
+              "set": { "total_env_steps": 400 },
+              "method_set": { "bc": { "total_env_steps": 300, "warm_up_steps": 300 } } }
+            """));
+        RunSpec aim = plan.Runs.Single(r => r.Method == "aim").ToSpec();
+        RunSpec bc = plan.Runs.Single(r => r.Method == "bc").ToSpec();
+        Assert.Equal(400, aim.Trainer.TotalEnvSteps);
+        Assert.Equal(300, bc.Trainer.TotalEnvSteps);
+        Assert.Equal(300, bc.Trainer.WarmUpSteps);
+
+        var unknown = Assert.Throws<ArgumentException>(() => SweepPlan.From(SweepConfig.Parse("""
+            { "name": "t", "tasks": ["empty-6x6"], "methods": ["aim"], "seeds": 1, "method_set": { "pvp": { "free_level": 0.9 } } }
+            """)));
+        Assert.Contains("method_set names 'pvp'", unknown.Message);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class AimMethod : IMethod
     private readonly SafeAdam _qOptimizer;
     private readonly AimGate _gate;
     private readonly float[] _qValue = new float[1];
+    private readonly StateWindow? _robotStates;
     private Batch? _human;
     private Batch? _td;
     private int[] _slots = Array.Empty<int>();
@@ -69,6 +70,7 @@ public sealed class AimMethod : IMethod
         _q = new ProxyQ(observation, action, options.QNetwork ?? DefaultNetwork(observation, forQ: true));
         _qOptimizer = new SafeAdam(_q.Online.parameters(), options.QLearningRate);
         _gate = new AimGate(action, options.Delta, beta: 0, epsilon: 0, options.MinBetaSamples);
+        _robotStates = options.BetaSource == BetaSource.RecentRobotStates ? new StateWindow(options.BetaWindow, observation.Size) : null;
         Rng = rng.Split();
     }
 
@@ -138,6 +140,7 @@ public sealed class AimMethod : IMethod
             // Every decision the robot made is a sample of Q^I(s, a_r) under the current policy: β as their
             // (1 − δ)-quantile makes a fraction δ of them ask for help.
             _gate.RecordRobotStep(decision.Score);
+            _robotStates?.Add(input.Observation);
             _qRobotSum += decision.Score;
             _qRobotCount++;
         }
@@ -149,6 +152,12 @@ public sealed class AimMethod : IMethod
         if (_options.BetaSource == BetaSource.RecentRobotSteps)
         {
             _gate.RefitBeta();
+        }
+        else
+        {
+            // Also at episode end, not only after updates: a robot that never asks gets no update, and only this
+            // refresh can lower β until it does.
+            RefitBetaOnRobotStates();
         }
     }
 
@@ -176,6 +185,10 @@ public sealed class AimMethod : IMethod
         if (_options.BetaSource == BetaSource.AgentBufferBatch && context.Agent.Count > 0)
         {
             _gate.SetBetaFrom(RobotQ(context.Agent, _options.QBatchSize, context));
+        }
+        else
+        {
+            RefitBetaOnRobotStates();
         }
     }
 
@@ -330,6 +343,25 @@ public sealed class AimMethod : IMethod
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Tensor obs = tensor(batch.Observations, new long[] { count, _observation.Size });
+        Tensor values = _q.Values(obs, _policy.ActTensor(obs));
+        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
+    }
+
+    /// <summary>β ← (1 − δ)-quantile of the current Q^I(s, π_r(s)) over the states the robot recently decided in.</summary>
+    private void RefitBetaOnRobotStates()
+    {
+        if (_robotStates is { } window && window.Count > _options.MinBetaSamples)
+        {
+            _gate.SetBetaFrom(RobotQ(window));
+        }
+    }
+
+    /// <summary>Q^I(s, π_r(s)) on every state of <paramref name="window"/>.</summary>
+    private double[] RobotQ(StateWindow window)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor obs = tensor(window.Observations.ToArray(), new long[] { window.Count, _observation.Size });
         Tensor values = _q.Values(obs, _policy.ActTensor(obs));
         return values.data<float>().ToArray().Select(v => (double)v).ToArray();
     }

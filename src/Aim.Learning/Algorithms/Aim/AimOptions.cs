@@ -31,6 +31,15 @@ public enum BetaSource
 
     /// <summary>Q^I(s, a_r) on a fresh batch of agent-buffer states, refreshed at every update (MiniGrid code).</summary>
     AgentBufferBatch,
+
+    /// <summary>
+    /// Q^I(s, π_r(s)) re-evaluated with the current networks on the last <see cref="AimOptions.BetaWindow"/> states
+    /// where the robot decided, refreshed after every update and at every episode end (ours). β then moves with Q^I
+    /// instead of mixing values from networks several updates old. The code's rule clears its sample at each update,
+    /// so on long driving episodes with an update every few dozen steps it rarely holds 25 values at an episode end
+    /// and β freezes; refreshing only at updates deadlocks instead when the robot stops asking (no labels, no update).
+    /// </summary>
+    RecentRobotStates,
 }
 
 /// <summary>Options of AIM (Adaptive Intervention Mechanism). Defaults follow DESIGN §6; sources are given per option.</summary>
@@ -61,6 +70,9 @@ public sealed record AimOptions
 
     /// <summary>β is refreshed only once more than this many robot-step values are held. Default 25 (released code).</summary>
     public int MinBetaSamples { get; init; } = 25;
+
+    /// <summary>States kept for <see cref="BetaSource.RecentRobotStates"/>. Default 500 (ours: about two episodes of robot driving).</summary>
+    public int BetaWindow { get; init; } = 500;
 
     /// <summary>Discount of the reward-free TD target. Default 0.99 (released code).</summary>
     public double Gamma { get; init; } = 0.99;
@@ -124,6 +136,7 @@ public sealed record AimOptions
         ArgumentOutOfRangeException.ThrowIfNegative(QStepsPerUpdate);
         ArgumentOutOfRangeException.ThrowIfNegative(QInitialSteps);
         ArgumentOutOfRangeException.ThrowIfNegative(MinBetaSamples);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaWindow);
         Policy.Validate();
     }
 }
