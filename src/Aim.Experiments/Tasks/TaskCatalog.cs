@@ -68,7 +68,8 @@ public static class TaskCatalog
     /// <summary>
     /// Option overrides applied before the user's for a method on a task (the user's win). On driving every method
     /// that learns its policy by behaviour cloning shares one learner, as in the AIM code's MetaDrive baselines
-    /// (lr 3e-4, batch 256, bootstrap resampling for the interactive methods, the 256-256 tanh actor); AIM adds its
+    /// (lr 3e-4, batch 256, 2,000 initial and 200 further steps per 25 new labels, bootstrap resampling for the
+    /// interactive methods, the 256-256 tanh actor; fewer steps underfit: docs/driving.md); AIM adds its
     /// MetaDrive settings (δ 0.05, TD weight 1, the recent-robot-states β) and Ensemble-DAgger the code's
     /// 7.2e-4 novelty threshold. Grid tasks use the defaults.
     /// </summary>
@@ -84,8 +85,8 @@ public static class TaskCatalog
         {
             preset["policy.learning_rate"] = "3e-4";
             preset["policy.batch_size"] = "256";
-            preset["policy.steps_per_update"] = "50";
-            preset["policy.initial_steps"] = "1000";
+            preset["policy.steps_per_update"] = "200";
+            preset["policy.initial_steps"] = "2000";
             preset["policy.bootstrap"] = method == "hg-dagger" ? "false" : "true";
         }
 
@@ -104,7 +105,7 @@ public static class TaskCatalog
                 // One fit on the whole demonstration set.
                 preset["policy.learning_rate"] = "3e-4";
                 preset["policy.batch_size"] = "256";
-                preset["policy.initial_steps"] = "5000";
+                preset["policy.initial_steps"] = "20000";
                 break;
         }
 
