@@ -4,9 +4,11 @@ using Aim.Experiments.Inspection;
 using Aim.Experiments.Running;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
+using Aim.Tests.Cli;
 
 namespace Aim.Tests.Experiments;
 
+[Collection(SerialRuns.Name)]
 public class InspectionTests
 {
     private static readonly TrainerOptions s_small = new() { Seed = 3, TotalEnvSteps = 160, WarmUpSteps = 60, EvalEvery = 0, EvalEpisodes = 3, LogSteps = false };

@@ -1,8 +1,10 @@
 using Aim.Experiments.Running;
 using Aim.Learning.Training;
+using Aim.Tests.Cli;
 
 namespace Aim.Tests.Learning;
 
+[Collection(SerialRuns.Name)]
 public class AimTrainingTests
 {
     private static RunSpec Small(int seed, int steps = 400) => new(

@@ -9,9 +9,11 @@ using Aim.Learning.Spec;
 using Aim.Learning.Training;
 using Aim.Tests.TestSupport;
 using TorchSharp;
+using Aim.Tests.Cli;
 
 namespace Aim.Tests.Learning.Baselines;
 
+[Collection(SerialRuns.Name)]
 public class BaselineRunTests
 {
     private const string Task = "multiroom-n2-s4";
