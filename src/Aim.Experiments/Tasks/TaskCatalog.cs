@@ -81,13 +81,14 @@ public static class TaskCatalog
         }
 
         var preset = new Dictionary<string, string>();
-        if (method is "aim" or "thrifty" or "thrifty-nocritic" or "ensemble-dagger" or "hg-dagger")
+        if (method is "aim" or "thrifty" or "thrifty-nocritic" or "ensemble-dagger" or "hg-dagger" or "pvp")
         {
+            // PVP reads these only with learner=BehaviourCloning (the AIM code's PVP); its default is PVP-TD3.
             preset["policy.learning_rate"] = "3e-4";
             preset["policy.batch_size"] = "256";
             preset["policy.steps_per_update"] = "200";
             preset["policy.initial_steps"] = "2000";
-            preset["policy.bootstrap"] = method == "hg-dagger" ? "false" : "true";
+            preset["policy.bootstrap"] = method is "hg-dagger" or "pvp" ? "false" : "true";
         }
 
         switch (method)
