@@ -340,11 +340,7 @@ public sealed class AimMethod : IMethod
         var slots = new int[count];
         buffer.SampleSlots(Rng, slots);
         buffer.Gather(slots, batch);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        Tensor obs = tensor(batch.Observations, new long[] { count, _observation.Size });
-        Tensor values = _q.Values(obs, _policy.ActTensor(obs));
-        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
+        return RobotQ(batch.Observations, count);
     }
 
     /// <summary>β ← (1 − δ)-quantile of the current Q^I(s, π_r(s)) over the states the robot recently decided in.</summary>
@@ -357,11 +353,14 @@ public sealed class AimMethod : IMethod
     }
 
     /// <summary>Q^I(s, π_r(s)) on every state of <paramref name="window"/>.</summary>
-    private double[] RobotQ(StateWindow window)
+    private double[] RobotQ(StateWindow window) => RobotQ(window.Observations.ToArray(), window.Count);
+
+    /// <summary>Q^I(s, π_r(s)) on the first <paramref name="count"/> rows of <paramref name="observations"/>.</summary>
+    private double[] RobotQ(float[] observations, int count)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor obs = tensor(window.Observations.ToArray(), new long[] { window.Count, _observation.Size });
+        Tensor obs = tensor(observations, new long[] { count, _observation.Size });
         Tensor values = _q.Values(obs, _policy.ActTensor(obs));
         return values.data<float>().ToArray().Select(v => (double)v).ToArray();
     }
