@@ -9,7 +9,7 @@ namespace Aim.Learning.Learners;
 /// The robot policy π_r: logits over actions (discrete; the action is the argmax) or a tanh-bounded action
 /// (continuous). Every method shares this class, so only the gate differs between them (DESIGN A6).
 /// </summary>
-public sealed class Policy : IActor, IDisposable
+public sealed class Policy : IBatchActor, IDisposable
 {
     /// <summary>Builds a freshly initialised policy.</summary>
     public Policy(ObservationSpec observation, ActionSpec action, NetworkOptions network)

@@ -49,7 +49,7 @@ public class AimLossTests
         using var next = torch.randn(5, 4);
         using var all = q.Target.Forward(next);
         using var expected = all.max(1).values;
-        using var actual = q.NextValues(next, policy: null!);
+        using var actual = q.NextValues(next, robot: null!);
         Assert.True(actual.allclose(expected));
 
         // Q(s, a) picks the column of the chosen action.

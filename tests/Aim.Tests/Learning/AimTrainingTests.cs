@@ -31,6 +31,32 @@ public class AimTrainingTests
         }
     }
 
+    /// <summary>
+    /// The run that AIM gave before it became a <c>GatedMethod</c> with its own <c>ProxyQLearner</c> (values from the
+    /// earlier implementation, same options): the restructuring must not move a number.
+    /// </summary>
+    [Fact]
+    public void RestructuredAimReproducesTheEarlierRun()
+    {
+        RunResult run = ExperimentRunner.Run(Small(seed: 5, steps: 250), runsRoot: null);
+        var expected = new (double ExpertCost, double Success, double Beta, double QLoss, double PolicyLoss)[]
+        {
+            (100, 0.75, -0.8596623420715332, 0.21953332424163818, 0.5812487506431838),
+            (130, 0.85, -0.8529176831245422, 0.2925854027271271, 0.2808988232910633),
+            (141, 0.85, -0.6020296812057495, 0.2925854027271271, 0.2808988232910633),
+        };
+        Assert.Equal(expected.Length, run.History.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            EvaluationPoint point = run.History[i];
+            Assert.Equal(expected[i].ExpertCost, point.ExpertCost);
+            Assert.Equal(expected[i].Success, point[MetricNames.EvalSuccess], 6);
+            Assert.Equal(expected[i].Beta, point["gate/beta"], 5);
+            Assert.Equal(expected[i].QLoss, point["train/q_loss"], 5);
+            Assert.Equal(expected[i].PolicyLoss, point["train/policy_loss"], 5);
+        }
+    }
+
     [Fact]
     public void AimLearnsTheTwoRoomTaskWithinASmallBudget()
     {

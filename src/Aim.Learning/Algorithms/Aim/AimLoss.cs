@@ -19,9 +19,13 @@ public static class AimLoss
     public static Tensor Regression(Tensor qExpert, Tensor qRobot, Tensor deviates)
     {
         Tensor expertTerm = (qExpert + 1).square().mean();
-        Tensor robotTerm = (deviates * (qRobot - 1).square()).mean();
-        return expertTerm + robotTerm;
+        return expertTerm + PositiveTerm(qRobot, deviates);
     }
+
+    /// <summary>J_AIM's +1 term alone, E[f · (Q(s, a) − 1)²], masked per sample before averaging over the batch.</summary>
+    /// <param name="q">Q(s, a) of the candidate robot actions, shape B.</param>
+    /// <param name="deviates">f: 1 where the candidate deviates from a_h, else 0; shape B.</param>
+    public static Tensor PositiveTerm(Tensor q, Tensor deviates) => (deviates * (q - 1).square()).mean();
 
     /// <summary>Reward-free TD target y = r + γ (1 − d) V̂(s′) with r = <paramref name="reward"/> (0 in AIM).</summary>
     public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma, double reward = 0.0) =>

@@ -1,11 +1,11 @@
 using Aim.Core.Random;
+using Aim.Learning.Algorithms.Common;
+using Aim.Learning.Algorithms.Pvp;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
 using Aim.Learning.Training;
-using TorchSharp;
-using Aim.Learning.Torch;
 using static TorchSharp.torch;
 
 namespace Aim.Learning.Algorithms.Aim;
@@ -13,10 +13,15 @@ namespace Aim.Learning.Algorithms.Aim;
 /// <summary>
 /// AIM: a robot-gated method whose gate is a learned proxy intervention value Q^I (ICML 2025). The robot asks for
 /// help when Q^I(s, a_r) exceeds β, the (1 − δ)-quantile of its recent values; the expert hands back once the robot
-/// agrees with it again. Q^I learns J = J_AIM + w·J_TD from the expert's labels; the policy learns by behaviour
-/// cloning on the same labels.
+/// agrees with it again. Q^I learns J = J_AIM + w·J_TD from the expert's labels (<see cref="ProxyQLearner"/>); the
+/// policy learns with a pluggable learner (<see cref="AimOptions.Learner"/>: behaviour cloning or PVP's proxy value).
 /// </summary>
-public sealed class AimMethod : IMethod
+/// <remarks>
+/// The members follow the paper's Algorithm 1 in order: warm-up and initialisation (<see cref="InitializeGate"/>,
+/// after the learner's first fit), robot-gated collection (<see cref="Decide"/>, <see cref="OnStep"/>,
+/// <see cref="OnEpisodeEnd"/>), then the updates of π_r, Q^I and β (<see cref="UpdateGate"/>, after the learner's).
+/// </remarks>
+public sealed class AimMethod : GatedMethod
 {
     /// <summary>β, the switch-to-expert threshold.</summary>
     public const string BetaMetric = "gate/beta";
@@ -33,67 +38,51 @@ public sealed class AimMethod : IMethod
     /// <summary>Q^I's loss on the last update.</summary>
     public const string QLossMetric = "train/q_loss";
 
-    /// <summary>The policy's behaviour-cloning loss on the last update.</summary>
-    public const string PolicyLossMetric = "train/policy_loss";
+    /// <summary>Fraction of human-buffer samples with a +1 label, over the last update's Q^I steps.</summary>
+    public const string QPositiveFractionMetric = "train/q_positive_fraction";
 
-    private static readonly string[] s_metricNames = { BetaMetric, EpsilonMetric, QRobotMetric, QExpertMetric, QLossMetric, PolicyLossMetric };
+    private static readonly string[] s_metricNames = { BetaMetric, EpsilonMetric, QRobotMetric, QExpertMetric, QLossMetric, QPositiveFractionMetric };
 
-    private readonly AimOptions _options;
     private readonly ActionSpec _action;
     private readonly ObservationSpec _observation;
-    private readonly Policy _policy;
-    private readonly BcLearner _learner;
+    private readonly IBatchActor _robot;
     private readonly ProxyQ _q;
-    private readonly SafeAdam _qOptimizer;
+    private readonly ProxyQLearner _qLearner;
     private readonly AimGate _gate;
     private readonly float[] _qValue = new float[1];
     private readonly StateWindow? _robotStates;
-    private Batch? _human;
-    private Batch? _td;
-    private int[] _slots = Array.Empty<int>();
     private double _qRobotSum;
     private int _qRobotCount;
-    private double _lastQLoss = double.NaN;
-    private double _lastPolicyLoss = double.NaN;
-    private double _lastQExpert = double.NaN;
 
-    /// <summary>Builds the networks (seed TorchSharp first for reproducible weights: <see cref="Torch.TorchRuntime.Seed"/>).</summary>
+    /// <summary>Builds the policy learner and Q^I (seed TorchSharp first for reproducible weights: <see cref="Torch.TorchRuntime.Seed"/>).</summary>
     public AimMethod(ObservationSpec observation, ActionSpec action, AimOptions options, Rng rng)
+        : base(CreateLearner(observation, action, options, rng), s_metricNames)
     {
-        _observation = observation ?? throw new ArgumentNullException(nameof(observation));
-        _action = action ?? throw new ArgumentNullException(nameof(action));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        options.Validate();
-        ArgumentNullException.ThrowIfNull(rng);
-        _policy = new Policy(observation, action, options.PolicyNetwork ?? DefaultNetwork(observation, forQ: false));
-        _learner = new BcLearner(_policy, options.Policy, rng.Split());
-        _q = new ProxyQ(observation, action, options.QNetwork ?? DefaultNetwork(observation, forQ: true));
-        _qOptimizer = new SafeAdam(_q.Online.parameters(), options.QLearningRate);
+        _observation = observation;
+        _action = action;
+        Options = options;
+        _robot = Learner.Actor as IBatchActor
+            ?? throw new ArgumentException($"AIM needs a learner whose actor acts on batches; {Learner.GetType().Name} does not.", nameof(options));
+        _q = new ProxyQ(observation, action, options.QNetwork ?? DefaultQNetwork(observation));
+        _qLearner = new ProxyQLearner(_q, options, rng.Split());
         _gate = new AimGate(action, options.Delta, beta: 0, epsilon: 0, options.MinBetaSamples);
         _robotStates = options.BetaSource == BetaSource.RecentRobotStates ? new StateWindow(options.BetaWindow, observation.Size) : null;
-        Rng = rng.Split();
     }
 
     /// <inheritdoc />
-    public string Name => "aim";
+    public override string Name => "aim";
 
     /// <inheritdoc />
-    public bool IsRobotGated => true;
+    public override bool IsRobotGated => true;
 
     /// <inheritdoc />
-    public double TargetSwitchRate => _options.Delta;
-
-    /// <inheritdoc />
-    public IActor Actor => _policy;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> MetricNames => s_metricNames;
+    public override double TargetSwitchRate => Options.Delta;
 
     /// <summary>The options in force.</summary>
-    public AimOptions Options => _options;
+    public AimOptions Options { get; }
 
-    /// <summary>The robot policy π_r.</summary>
-    public Policy Policy => _policy;
+    /// <summary>The robot policy π_r (the learner's actor).</summary>
+    public IBatchActor Policy => _robot;
 
     /// <summary>The proxy intervention value Q^I.</summary>
     public ProxyQ ProxyQ => _q;
@@ -101,39 +90,19 @@ public sealed class AimMethod : IMethod
     /// <summary>The switching rule and its thresholds β and ε.</summary>
     public AimGate Gate => _gate;
 
-    private Rng Rng { get; }
+    /// <summary>The +1 label fraction of the last Q^I update (<see cref="ProxyQLearner.PositiveFraction"/>).</summary>
+    public double PositiveFraction => _qLearner.PositiveFraction;
 
     /// <inheritdoc />
-    public void Initialize(TrainingContext context)
+    public override GateDecision Decide(in GateInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-
-        // 1. π_r imitates the warm-up demonstrations.
-        _lastPolicyLoss = _learner.Train(context.Human, _options.Policy.InitialSteps);
-
-        // 2. ε: the mean discrepancy between π_r and the expert on the warm-up data (0 for discrete actions:
-        //    hand back only when the actions agree).
-        _gate.Epsilon = _action.IsDiscrete ? 0.0 : MeanDiscrepancy(context.Human);
-
-        // 3. Q^I learns the intervention labels of the warm-up data.
-        for (int i = 0; i < _options.QInitialSteps; i++)
-        {
-            QStep(context);
-        }
-
-        // 4. β: the (1 − δ)-quantile of Q^I(s, π_r(s)) on a held-out tenth of the warm-up states.
-        _gate.SetBetaFrom(RobotQ(context.Human, Math.Max(10, context.Human.Count / 10), context));
-    }
-
-    /// <inheritdoc />
-    public GateDecision Decide(in GateInput input)
-    {
+        // Robot in control: ask when Q^I(s, a_r) > β. Expert in control: hand back once a_r is within ε of a_h.
         double q = input.Previous == Controller.Robot ? PredictQ(input.Observation, input.RobotAction) : double.NaN;
         return _gate.Decide(q, input);
     }
 
     /// <inheritdoc />
-    public void OnStep(in GateInput input, GateDecision decision)
+    public override void OnStep(in GateInput input, GateDecision decision)
     {
         if (input.Previous == Controller.Robot)
         {
@@ -147,9 +116,9 @@ public sealed class AimMethod : IMethod
     }
 
     /// <inheritdoc />
-    public void OnEpisodeEnd(TrainingContext context)
+    public override void OnEpisodeEnd(TrainingContext context)
     {
-        if (_options.BetaSource == BetaSource.RecentRobotSteps)
+        if (Options.BetaSource == BetaSource.RecentRobotSteps)
         {
             _gate.RefitBeta();
         }
@@ -161,58 +130,6 @@ public sealed class AimMethod : IMethod
         }
     }
 
-    /// <inheritdoc />
-    public void Update(TrainingContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-
-        // Policy: behaviour cloning on all expert labels so far.
-        _lastPolicyLoss = _learner.Train(context.Human, _options.Policy.StepsPerUpdate);
-
-        // The held robot-step Q-values described the old policy.
-        _gate.ClearRecent();
-        if (_options.Epsilon == EpsilonSchedule.Adaptive && !_action.IsDiscrete)
-        {
-            _gate.Epsilon = MeanDiscrepancy(context.Human);
-        }
-
-        // Q^I: J_AIM + w·J_TD.
-        for (int i = 0; i < _options.QStepsPerUpdate; i++)
-        {
-            QStep(context);
-        }
-
-        if (_options.BetaSource == BetaSource.AgentBufferBatch && context.Agent.Count > 0)
-        {
-            _gate.SetBetaFrom(RobotQ(context.Agent, _options.QBatchSize, context));
-        }
-        else
-        {
-            RefitBetaOnRobotStates();
-        }
-    }
-
-    /// <inheritdoc />
-    public void ReportMetrics(IDictionary<string, double> metrics)
-    {
-        ArgumentNullException.ThrowIfNull(metrics);
-        metrics[BetaMetric] = _gate.Beta;
-        metrics[EpsilonMetric] = _gate.Epsilon;
-        metrics[QRobotMetric] = _qRobotCount == 0 ? double.NaN : _qRobotSum / _qRobotCount;
-        metrics[QExpertMetric] = _lastQExpert;
-        metrics[QLossMetric] = _lastQLoss;
-        metrics[PolicyLossMetric] = _lastPolicyLoss;
-        _qRobotSum = 0;
-        _qRobotCount = 0;
-    }
-
-    /// <inheritdoc />
-    public void Save(string directory)
-    {
-        _policy.Save(Path.Combine(directory, "policy.dat"));
-        _q.Save(Path.Combine(directory, "proxy_q.dat"));
-    }
-
     /// <summary>Q^I(s, a) for one encoded state and action.</summary>
     public double PredictQ(ReadOnlySpan<float> observation, ReadOnlySpan<float> action)
     {
@@ -221,148 +138,106 @@ public sealed class AimMethod : IMethod
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public override void Save(string directory)
     {
-        _learner.Dispose();
-        _qOptimizer.Dispose();
-        _policy.Dispose();
-        _q.Dispose();
+        base.Save(directory);
+        _q.Save(Path.Combine(directory, "proxy_q.dat"));
     }
 
-    private static NetworkOptions DefaultNetwork(ObservationSpec observation, bool forQ) =>
-        observation.IsImage ? NetworkOptions.GridHead : forQ ? NetworkOptions.Critic400x300 : NetworkOptions.Actor256;
-
-    /// <summary>One gradient step of Q^I on a batch of expert labels (and, for J_TD, of all transitions).</summary>
-    private void QStep(TrainingContext context)
+    /// <summary>Initialisation after warm-up, once π_r has fitted the warm-up demonstrations.</summary>
+    protected override void InitializeGate(TrainingContext context)
     {
-        int n = _options.QBatchSize;
-        EnsureBatches(context, n);
-        context.Human.SampleSlots(Rng, _slots);
-        context.Human.Gather(_slots, _human!);
+        ArgumentNullException.ThrowIfNull(context);
 
-        using var scope = NewDisposeScope();
-        Tensor obs = tensor(_human!.Observations, new long[] { n, _observation.Size });
-        Tensor expertActions = tensor(_human.BehaviourActions, new long[] { n, _action.Dimension });
+        // ε: the mean discrepancy between π_r and the expert on the warm-up data (0 for discrete actions: hand back
+        // only when the actions agree).
+        _gate.Epsilon = _action.IsDiscrete ? 0.0 : MeanDiscrepancy(context.Human);
 
-        // a_r is re-drawn from the current policy at the human-buffer states.
-        Tensor robotActions;
-        using (no_grad())
+        // Q^I learns the intervention labels of the warm-up data.
+        _qLearner.Train(context, _robot, _gate.Epsilon, Options.QInitialSteps);
+
+        // β: the (1 − δ)-quantile of Q^I(s, π_r(s)) on a held-out tenth of the warm-up states.
+        _gate.SetBetaFrom(RobotQ(context.Human, Math.Max(10, context.Human.Count / 10)));
+    }
+
+    /// <summary>After each policy update: ε (adaptive schedule), Q^I on J = J_AIM + w·J_TD, then β.</summary>
+    protected override void UpdateGate(TrainingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The held robot-step Q-values described the old policy.
+        _gate.ClearRecent();
+        if (Options.Epsilon == EpsilonSchedule.Adaptive && !_action.IsDiscrete)
         {
-            robotActions = _policy.ActTensor(obs);
+            _gate.Epsilon = MeanDiscrepancy(context.Human);
         }
 
-        Tensor deviates = Deviates(robotActions, expertActions);
-        Tensor qExpert = _q.Values(obs, expertActions);
-        Tensor qRobot = _q.Values(obs, robotActions);
+        _qLearner.Train(context, _robot, _gate.Epsilon, Options.QStepsPerUpdate);
 
-        Tensor loss;
-        if (_options.Labels == AimLabelMode.RegressionTargets)
+        if (Options.BetaSource == BetaSource.AgentBufferBatch && context.Agent.Count > 0)
         {
-            // J_AIM: Q(s, a_h) → −1; Q(s, a_r) → +1 where a_r deviates.
-            loss = AimLoss.Regression(qExpert, qRobot, deviates);
-            if (_options.TdWeight > 0)
-            {
-                loss = loss + (_options.TdWeight * TdLoss(context, n));
-            }
+            _gate.SetBetaFrom(RobotQ(context.Agent, Options.QBatchSize));
         }
         else
         {
-            Tensor next = tensor(_human.NextObservations, new long[] { n, _observation.Size });
-            Tensor terminated = tensor(_human.Terminated, new long[] { n });
-            loss = AimLoss.RewardLabels(qExpert, qRobot, deviates, _q.NextValues(next, _policy), terminated, _options.Gamma);
-            if (_options.TdWeight > 0 && context.Agent.Count > 0)
-            {
-                loss = loss + (_options.TdWeight * TdLoss(context, n, agentOnly: true));
-            }
+            RefitBetaOnRobotStates();
         }
-
-        _qOptimizer.ZeroGrad();
-        loss.backward();
-        nn.utils.clip_grad_norm_(_q.Online.parameters(), _options.GradientClip);
-        _qOptimizer.Step();
-        _q.SoftUpdate(_options.Tau);
-        _lastQLoss = loss.item<float>();
-        _lastQExpert = qExpert.mean().item<float>();
     }
 
-    /// <summary>J_TD = E[(Q(s, a) − γ(1 − d)V̂(s′))²] over transitions drawn half from B_h, half from B_r.</summary>
-    private Tensor TdLoss(TrainingContext context, int n, bool agentOnly = false)
+    /// <inheritdoc />
+    protected override void ReportGateMetrics(IDictionary<string, double> metrics)
     {
-        int fromAgent = context.Agent.Count == 0 ? 0 : agentOnly ? n : n / 2;
-        int fromHuman = n - fromAgent;
-        Span<int> slots = _slots.AsSpan(0, n);
-        if (fromHuman > 0)
-        {
-            context.Human.SampleSlots(Rng, slots[..fromHuman]);
-            context.Human.Gather(slots[..fromHuman], _td!);
-        }
-
-        if (fromAgent > 0)
-        {
-            context.Agent.SampleSlots(Rng, slots[fromHuman..]);
-            context.Agent.Gather(slots[fromHuman..], _td!, offset: fromHuman);
-        }
-
-        Tensor obs = tensor(_td!.Observations, new long[] { n, _observation.Size });
-        Tensor actions = tensor(_td.BehaviourActions, new long[] { n, _action.Dimension });
-        Tensor next = tensor(_td.NextObservations, new long[] { n, _observation.Size });
-        Tensor terminated = tensor(_td.Terminated, new long[] { n });
-        Tensor target = AimLoss.TdTarget(_q.NextValues(next, _policy), terminated, _options.Gamma);
-        return AimLoss.Td(_q.Values(obs, actions), target);
+        ArgumentNullException.ThrowIfNull(metrics);
+        metrics[BetaMetric] = _gate.Beta;
+        metrics[EpsilonMetric] = _gate.Epsilon;
+        metrics[QRobotMetric] = _qRobotCount == 0 ? double.NaN : _qRobotSum / _qRobotCount;
+        metrics[QExpertMetric] = _qLearner.LastQExpert;
+        metrics[QLossMetric] = _qLearner.LastLoss;
+        metrics[QPositiveFractionMetric] = _qLearner.PositiveFraction;
+        _qRobotSum = 0;
+        _qRobotCount = 0;
     }
 
-    /// <summary>f(a_r, a_h): a different discrete action, or a mean squared difference above ε.</summary>
-    private Tensor Deviates(Tensor robotActions, Tensor expertActions)
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
     {
-        if (_action.IsDiscrete)
+        if (disposing)
         {
-            return robotActions.ne(expertActions).squeeze(1).to_type(ScalarType.Float32);
+            _qLearner.Dispose();
+            _q.Dispose();
         }
 
-        return (robotActions - expertActions).square().mean(new long[] { 1 }).gt(_gate.Epsilon).to_type(ScalarType.Float32);
+        base.Dispose(disposing);
     }
 
-    private void EnsureBatches(TrainingContext context, int n)
+    private static IPolicyLearner CreateLearner(ObservationSpec observation, ActionSpec action, AimOptions options, Rng rng)
     {
-        if (_human is null || _human.Size != n)
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rng);
+        options.Validate();
+        return options.Learner switch
         {
-            _human = new Batch(n, context.Human.ObservationSize, context.Human.ActionSize);
-            _td = new Batch(n, context.Human.ObservationSize, context.Human.ActionSize);
-            _slots = new int[n];
-        }
+            AimPolicyLearner.ProxyValue when action.IsDiscrete => new PvpDqnLearner(observation, action, options.ProxyValue, rng),
+            AimPolicyLearner.ProxyValue => new PvpTd3Learner(observation, action, options.ProxyValue, rng),
+            _ => new BcPolicyLearner(observation, action, options.Policy, options.PolicyNetwork, rng),
+        };
     }
+
+    private static NetworkOptions DefaultQNetwork(ObservationSpec observation) =>
+        observation.IsImage ? NetworkOptions.GridHead : NetworkOptions.Critic400x300;
 
     /// <summary>Q^I(s, π_r(s)) on <paramref name="count"/> random states of <paramref name="buffer"/>.</summary>
-    private double[] RobotQ(HacoBuffer buffer, int count, TrainingContext context)
-    {
-        count = Math.Min(count, buffer.Count);
-        var batch = new Batch(count, buffer.ObservationSize, buffer.ActionSize);
-        var slots = new int[count];
-        buffer.SampleSlots(Rng, slots);
-        buffer.Gather(slots, batch);
-        return RobotQ(batch.Observations, count);
-    }
+    private double[] RobotQ(HacoBuffer buffer, int count) => _qLearner.SampleRobotValues(buffer, count, _robot);
 
     /// <summary>β ← (1 − δ)-quantile of the current Q^I(s, π_r(s)) over the states the robot recently decided in.</summary>
     private void RefitBetaOnRobotStates()
     {
-        if (_robotStates is { } window && window.Count > _options.MinBetaSamples)
+        if (_robotStates is { } window && window.Count > Options.MinBetaSamples)
         {
-            _gate.SetBetaFrom(RobotQ(window));
+            _gate.SetBetaFrom(_q.RobotValues(window.Observations.ToArray(), window.Count, _robot));
         }
-    }
-
-    /// <summary>Q^I(s, π_r(s)) on every state of <paramref name="window"/>.</summary>
-    private double[] RobotQ(StateWindow window) => RobotQ(window.Observations.ToArray(), window.Count);
-
-    /// <summary>Q^I(s, π_r(s)) on the first <paramref name="count"/> rows of <paramref name="observations"/>.</summary>
-    private double[] RobotQ(float[] observations, int count)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        Tensor obs = tensor(observations, new long[] { count, _observation.Size });
-        Tensor values = _q.Values(obs, _policy.ActTensor(obs));
-        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
     }
 
     /// <summary>Mean over the human buffer of the per-sample mean squared difference between π_r(s) and a_h.</summary>
@@ -376,6 +251,6 @@ public sealed class AimMethod : IMethod
         using var noGrad = no_grad();
         Tensor obs = tensor(batch.Observations, new long[] { count, _observation.Size });
         Tensor expert = tensor(batch.BehaviourActions, new long[] { count, _action.Dimension });
-        return (_policy.ActTensor(obs) - expert).square().mean(new long[] { 1 }).mean().item<float>();
+        return (_robot.ActTensor(obs) - expert).square().mean(new long[] { 1 }).mean().item<float>();
     }
 }

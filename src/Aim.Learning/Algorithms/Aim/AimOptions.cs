@@ -1,3 +1,4 @@
+using Aim.Learning.Algorithms.Pvp;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 
@@ -40,6 +41,42 @@ public enum BetaSource
     /// and β freezes; refreshing only at updates deadlocks instead when the robot stops asking (no labels, no update).
     /// </summary>
     RecentRobotStates,
+}
+
+/// <summary>Which learner trains AIM's robot policy π_r (DESIGN A6).</summary>
+public enum AimPolicyLearner
+{
+    /// <summary>The shared behaviour-cloning learner (the AIM MetaDrive code; the baselines' learner).</summary>
+    BehaviourCloning,
+
+    /// <summary>
+    /// PVP's proxy-value learner on the human and agent buffers: PVP-DQN for discrete actions (the AIM MiniGrid
+    /// code), PVP-TD3 for continuous ones.
+    /// </summary>
+    ProxyValue,
+}
+
+/// <summary>Which robot action J_AIM labels +1 where it deviates from the expert's (DESIGN A13).</summary>
+public enum AimPositiveLabel
+{
+    /// <summary>π_r(s) re-drawn from the current policy at each human-buffer state (the paper; the released code).</summary>
+    CurrentPolicy,
+
+    /// <summary>The novice action stored when the sample was collected, the action the expert overrode (HACO/PVP style).</summary>
+    StoredNovice,
+
+    /// <summary>Both: each of the two actions gets its own +1 term where it deviates.</summary>
+    Both,
+}
+
+/// <summary>The next-state value V̂(s′) of J_TD's target (DESIGN A2).</summary>
+public enum AimTdTarget
+{
+    /// <summary>max_a′ Q̂(s′, a′), exact for discrete actions (the paper's J_TD); Q̂(s′, π_r(s′)) for continuous ones.</summary>
+    Max,
+
+    /// <summary>Q̂(s′, π_r(s′)): the value of the action the robot would take next (an on-policy target).</summary>
+    RobotAction,
 }
 
 /// <summary>Options of AIM (Adaptive Intervention Mechanism). Defaults follow DESIGN §6; sources are given per option.</summary>
@@ -95,8 +132,23 @@ public sealed record AimOptions
     /// <summary>Gradient-norm clip of Q^I. Default 10 (grid code).</summary>
     public double GradientClip { get; init; } = 10.0;
 
-    /// <summary>The robot policy's learner.</summary>
+    /// <summary>Which action gets the +1 label. Default <see cref="AimPositiveLabel.CurrentPolicy"/> (paper).</summary>
+    public AimPositiveLabel PositiveLabel { get; init; } = AimPositiveLabel.CurrentPolicy;
+
+    /// <summary>J_TD's next-state value. Default <see cref="AimTdTarget.Max"/> (paper).</summary>
+    public AimTdTarget TdTarget { get; init; } = AimTdTarget.Max;
+
+    /// <summary>
+    /// The robot policy's learner. Default <see cref="AimPolicyLearner.BehaviourCloning"/> (the shared learner of every
+    /// method; the released MiniGrid code uses <see cref="AimPolicyLearner.ProxyValue"/>).
+    /// </summary>
+    public AimPolicyLearner Learner { get; init; } = AimPolicyLearner.BehaviourCloning;
+
+    /// <summary>The behaviour-cloning learner's options (when <see cref="Learner"/> is BehaviourCloning).</summary>
     public BcOptions Policy { get; init; } = new();
+
+    /// <summary>The proxy-value learner's options (when <see cref="Learner"/> is ProxyValue).</summary>
+    public PvpValueOptions ProxyValue { get; init; } = new();
 
     /// <summary>Policy architecture (null: the grid head for images, 256-256 for vectors).</summary>
     public NetworkOptions? PolicyNetwork { get; init; }
@@ -138,5 +190,6 @@ public sealed record AimOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinBetaSamples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaWindow);
         Policy.Validate();
+        ProxyValue.Validate();
     }
 }

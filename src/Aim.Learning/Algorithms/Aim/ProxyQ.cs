@@ -22,11 +22,7 @@ public sealed class ProxyQ : IDisposable
         int outputs = action.IsDiscrete ? action.Count : 1;
         Online = new FeatureNetwork(observation, extra, outputs, network);
         Target = new FeatureNetwork(observation, extra, outputs, network);
-        Target.load_state_dict(Online.state_dict());
-        foreach (var p in Target.parameters())
-        {
-            p.requires_grad = false;
-        }
+        TargetNetworks.Copy(Online, Target);
     }
 
     /// <summary>The observation spec.</summary>
@@ -45,19 +41,20 @@ public sealed class ProxyQ : IDisposable
     public Tensor Values(Tensor observations, Tensor actions) => Evaluate(Online, observations, actions);
 
     /// <summary>
-    /// V̂(s′) of the TD target: max_a′ Q̂(s′, a′) for discrete actions (exact), Q̂(s′, π_r(s′)) for continuous ones
-    /// (DESIGN A2). Computed without gradient.
+    /// V̂(s′) of the TD target, without gradient (DESIGN A2): with <see cref="AimTdTarget.Max"/>, max_a′ Q̂(s′, a′) for
+    /// discrete actions (exact) and Q̂(s′, π_r(s′)) for continuous ones (no exact max exists); with
+    /// <see cref="AimTdTarget.RobotAction"/>, Q̂(s′, π_r(s′)) for both: the value of what the robot would do next.
     /// </summary>
-    public Tensor NextValues(Tensor nextObservations, Policy policy)
+    public Tensor NextValues(Tensor nextObservations, IBatchActor robot, AimTdTarget target = AimTdTarget.Max)
     {
         using var noGrad = no_grad();
-        if (Action.IsDiscrete)
+        if (Action.IsDiscrete && target == AimTdTarget.Max)
         {
             return Target.Forward(nextObservations).max(1).values;
         }
 
-        Tensor nextActions = policy.ActTensor(nextObservations);
-        return Evaluate(Target, nextObservations, nextActions);
+        ArgumentNullException.ThrowIfNull(robot);
+        return Evaluate(Target, nextObservations, robot.ActTensor(nextObservations));
     }
 
     /// <summary>Q^I(s, a) for single or batched encoded inputs, without gradient.</summary>
@@ -70,24 +67,20 @@ public sealed class ProxyQ : IDisposable
         Values(obs, act).data<float>().CopyTo(values);
     }
 
-    /// <summary>θ̂ ← τ θ + (1 − τ) θ̂.</summary>
-    public void SoftUpdate(double tau)
+    /// <summary>Q^I(s, π_r(s)) on the first <paramref name="count"/> rows of <paramref name="observations"/>, without gradient.</summary>
+    public double[] RobotValues(float[] observations, int count, IBatchActor robot)
     {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(robot);
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var online = Online.parameters().ToArray();
-        var target = Target.parameters().ToArray();
-
-        // Explicit scalars kept alive across the native calls (environment.md: scalar lifetimes).
-        using Scalar keep = (1 - tau).ToScalar();
-        using Scalar take = tau.ToScalar();
-        for (int i = 0; i < online.Length; i++)
-        {
-            target[i].mul_(keep).add_(online[i], take);
-        }
-
-        GC.KeepAlive(keep);
-        GC.KeepAlive(take);
+        Tensor obs = tensor(observations, new long[] { count, Observation.Size });
+        Tensor values = Values(obs, robot.ActTensor(obs));
+        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
     }
+
+    /// <summary>θ̂ ← τ θ + (1 − τ) θ̂.</summary>
+    public void SoftUpdate(double tau) => TargetNetworks.SoftUpdate(Online, Target, tau);
 
     /// <summary>Saves θ (and θ̂ beside it).</summary>
     public void Save(string path)

@@ -15,9 +15,10 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// Huber TD (reward 0) on all samples plus the proxy-value term on intervention samples, on balanced batches, with
 /// gradient-norm clipping and a Polyak target.
 /// </summary>
-public sealed class PvpDqnLearner : PvpValueLearner, IActor
+public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
 {
     private readonly ObservationSpec _observation;
+    private readonly ActionSpec _action;
     private readonly FeatureNetwork _q;
     private readonly FeatureNetwork _target;
     private readonly SafeAdam _optimizer;
@@ -28,6 +29,7 @@ public sealed class PvpDqnLearner : PvpValueLearner, IActor
         : base(observation, action, options, rng)
     {
         _observation = observation;
+        _action = action;
         if (!action.IsDiscrete)
         {
             throw new ArgumentException($"PVP-DQN needs discrete actions, got {action}.", nameof(action));
@@ -45,6 +47,16 @@ public sealed class PvpDqnLearner : PvpValueLearner, IActor
 
     /// <summary>The Q-network.</summary>
     public FeatureNetwork Network => _q;
+
+    /// <inheritdoc />
+    public ActionSpec Action => _action;
+
+    /// <summary>The greedy actions argmax_a Q(s, a) of a batch, as B × 1 floats.</summary>
+    public Tensor ActTensor(Tensor observations)
+    {
+        using var noGrad = no_grad();
+        return _q.Forward(observations).argmax(1, keepdim: true).to_type(ScalarType.Float32);
+    }
 
     /// <inheritdoc />
     public void Act(ReadOnlySpan<float> observations, int count, Span<float> actions)

@@ -13,14 +13,14 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// </summary>
 public sealed class PvpMethod : GatedMethod
 {
-    /// <summary>The value learner's loss on its last step.</summary>
-    public const string QLossMetric = "train/q_loss";
+    /// <summary>The value learner's loss on its last step (named apart from AIM's Q^I loss: AIM can use this learner).</summary>
+    public const string QLossMetric = "train/value_loss";
 
     /// <summary>Mean Q(s, a_behaviour) on the last batch.</summary>
-    public const string QHumanMetric = "train/q_behaviour_mean";
+    public const string QHumanMetric = "train/value_behaviour_mean";
 
     /// <summary>Mean Q(s, a_novice) on the last batch.</summary>
-    public const string QNoviceMetric = "train/q_novice_mean";
+    public const string QNoviceMetric = "train/value_novice_mean";
 
     /// <summary>PVP-TD3's actor loss on its last step.</summary>
     public const string ActorLossMetric = "train/actor_loss";

@@ -15,7 +15,7 @@ namespace Aim.Learning.Algorithms.Thrifty;
 /// of their mean action probabilities (discrete); its novelty in a state is the members' disagreement there.
 /// Ensemble-DAgger uses the same class.
 /// </summary>
-public sealed class BootstrapEnsemble : IPolicyLearner, IActor
+public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
 {
     private static readonly string[] s_metricNames = { BcPolicyLearner.PolicyLossMetric };
 

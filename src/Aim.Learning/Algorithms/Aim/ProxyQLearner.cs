@@ -1,0 +1,215 @@
+using Aim.Core.Random;
+using Aim.Learning.Data;
+using Aim.Learning.Learners;
+using Aim.Learning.Training;
+using Aim.Learning.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Aim.Learning.Algorithms.Aim;
+
+/// <summary>
+/// Trains <see cref="ProxyQ"/> on J = J_AIM + w·J_TD: expert actions of the human buffer are labelled −1, robot
+/// actions that deviate from them +1 (<see cref="AimOptions.PositiveLabel"/> says which robot action), and the
+/// reward-free TD term propagates the labels to states the expert never labelled. Gradient-norm clipping and a
+/// Polyak target after every step.
+/// </summary>
+public sealed class ProxyQLearner : IDisposable
+{
+    private readonly ProxyQ _q;
+    private readonly AimOptions _options;
+    private readonly Rng _rng;
+    private readonly SafeAdam _optimizer;
+    private Batch? _human;
+    private Batch? _td;
+    private int[] _slots = Array.Empty<int>();
+    private double _positiveSum;
+    private int _positiveSteps;
+
+    /// <summary>Creates the learner and its optimiser.</summary>
+    /// <param name="q">The network pair to train.</param>
+    /// <param name="options">AIM's options (batch size, learning rate, labels, TD term).</param>
+    /// <param name="rng">Random stream of the batches.</param>
+    public ProxyQLearner(ProxyQ q, AimOptions options, Rng rng)
+    {
+        _q = q ?? throw new ArgumentNullException(nameof(q));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _rng = rng ?? throw new ArgumentNullException(nameof(rng));
+        _optimizer = new SafeAdam(q.Online.parameters(), options.QLearningRate);
+    }
+
+    /// <summary>J on the last gradient step (NaN before the first).</summary>
+    public double LastLoss { get; private set; } = double.NaN;
+
+    /// <summary>Mean Q^I(s, a_h) on the last batch (NaN before the first).</summary>
+    public double LastQExpert { get; private set; } = double.NaN;
+
+    /// <summary>
+    /// Fraction of human-buffer samples that carried a +1 label, averaged over the gradient steps of the last
+    /// <see cref="Train"/> (NaN before the first). Near 0 means J_AIM's +1 term is empty and Q^I cannot separate
+    /// the robot's mistakes from the expert's actions.
+    /// </summary>
+    public double PositiveFraction { get; private set; } = double.NaN;
+
+    /// <summary>Runs <paramref name="steps"/> gradient steps against the current robot policy.</summary>
+    /// <param name="context">The buffers.</param>
+    /// <param name="robot">π_r, re-queried at every batch.</param>
+    /// <param name="epsilon">ε: a continuous robot action deviates when its mean squared difference exceeds it.</param>
+    /// <param name="steps">Gradient steps.</param>
+    public void Train(TrainingContext context, IBatchActor robot, double epsilon, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(robot);
+        _positiveSum = 0;
+        _positiveSteps = 0;
+        for (int i = 0; i < steps; i++)
+        {
+            Step(context, robot, epsilon);
+        }
+
+        if (_positiveSteps > 0)
+        {
+            PositiveFraction = _positiveSum / _positiveSteps;
+        }
+    }
+
+    /// <summary>Q^I(s, π_r(s)) on <paramref name="count"/> states drawn from <paramref name="buffer"/> (at most all it holds).</summary>
+    public double[] SampleRobotValues(HacoBuffer buffer, int count, IBatchActor robot)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        count = Math.Min(count, buffer.Count);
+        var batch = new Batch(count, buffer.ObservationSize, buffer.ActionSize);
+        var slots = new int[count];
+        buffer.SampleSlots(_rng, slots);
+        buffer.Gather(slots, batch);
+        return _q.RobotValues(batch.Observations, count, robot);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _optimizer.Dispose();
+
+    /// <summary>One gradient step of Q^I on a batch of expert labels (and, for J_TD, of all transitions).</summary>
+    private void Step(TrainingContext context, IBatchActor robot, double epsilon)
+    {
+        int n = _options.QBatchSize;
+        int obsSize = context.Human.ObservationSize;
+        int actSize = context.Human.ActionSize;
+        EnsureBatches(context, n);
+        context.Human.SampleSlots(_rng, _slots);
+        context.Human.Gather(_slots, _human!);
+
+        using var scope = NewDisposeScope();
+        Tensor obs = tensor(_human!.Observations, new long[] { n, obsSize });
+        Tensor expertActions = tensor(_human.BehaviourActions, new long[] { n, actSize });
+        Tensor qExpert = _q.Values(obs, expertActions);
+
+        // The +1 candidates: a_r re-drawn from the current policy at the human-buffer states, and/or the novice
+        // action the expert overrode when the sample was collected.
+        (Tensor Q, Tensor Deviates)? current = null;
+        (Tensor Q, Tensor Deviates)? stored = null;
+        if (_options.PositiveLabel != AimPositiveLabel.StoredNovice)
+        {
+            Tensor robotActions;
+            using (no_grad())
+            {
+                robotActions = robot.ActTensor(obs);
+            }
+
+            current = (_q.Values(obs, robotActions), Deviates(robotActions, expertActions, epsilon));
+        }
+
+        if (_options.PositiveLabel != AimPositiveLabel.CurrentPolicy)
+        {
+            Tensor noviceActions = tensor(_human.NoviceActions, new long[] { n, actSize });
+            stored = (_q.Values(obs, noviceActions), Deviates(noviceActions, expertActions, epsilon));
+        }
+
+        Tensor loss;
+        if (_options.Labels == AimLabelMode.RegressionTargets)
+        {
+            // J_AIM: Q(s, a_h) → −1; Q(s, a_r) → +1 where a_r deviates.
+            loss = AimLoss.Regression(qExpert, current?.Q ?? stored!.Value.Q, current?.Deviates ?? stored!.Value.Deviates);
+            if (current is not null && stored is { } both)
+            {
+                loss = loss + AimLoss.PositiveTerm(both.Q, both.Deviates);
+            }
+
+            if (_options.TdWeight > 0)
+            {
+                loss = loss + (_options.TdWeight * TdLoss(context, robot, n));
+            }
+        }
+        else
+        {
+            Tensor next = tensor(_human.NextObservations, new long[] { n, obsSize });
+            Tensor terminated = tensor(_human.Terminated, new long[] { n });
+            (Tensor qPositive, Tensor deviates) = current ?? stored!.Value;
+            loss = AimLoss.RewardLabels(qExpert, qPositive, deviates, _q.NextValues(next, robot, _options.TdTarget), terminated, _options.Gamma);
+            if (_options.TdWeight > 0 && context.Agent.Count > 0)
+            {
+                loss = loss + (_options.TdWeight * TdLoss(context, robot, n, agentOnly: true));
+            }
+        }
+
+        _optimizer.ZeroGrad();
+        loss.backward();
+        nn.utils.clip_grad_norm_(_q.Online.parameters(), _options.GradientClip);
+        _optimizer.Step();
+        _q.SoftUpdate(_options.Tau);
+        LastLoss = loss.item<float>();
+        LastQExpert = qExpert.mean().item<float>();
+        Tensor positive = current is not null && stored is not null
+            ? current.Value.Deviates.maximum(stored.Value.Deviates)
+            : (current ?? stored!.Value).Deviates;
+        _positiveSum += positive.mean().item<float>();
+        _positiveSteps++;
+    }
+
+    /// <summary>J_TD = E[(Q(s, a) − γ(1 − d)V̂(s′))²] over transitions drawn half from B_h, half from B_r.</summary>
+    private Tensor TdLoss(TrainingContext context, IBatchActor robot, int n, bool agentOnly = false)
+    {
+        int fromAgent = context.Agent.Count == 0 ? 0 : agentOnly ? n : n / 2;
+        int fromHuman = n - fromAgent;
+        Span<int> slots = _slots.AsSpan(0, n);
+        if (fromHuman > 0)
+        {
+            context.Human.SampleSlots(_rng, slots[..fromHuman]);
+            context.Human.Gather(slots[..fromHuman], _td!);
+        }
+
+        if (fromAgent > 0)
+        {
+            context.Agent.SampleSlots(_rng, slots[fromHuman..]);
+            context.Agent.Gather(slots[fromHuman..], _td!, offset: fromHuman);
+        }
+
+        int obsSize = _td!.ObservationSize;
+        Tensor obs = tensor(_td.Observations, new long[] { n, obsSize });
+        Tensor actions = tensor(_td.BehaviourActions, new long[] { n, _td.ActionSize });
+        Tensor next = tensor(_td.NextObservations, new long[] { n, obsSize });
+        Tensor terminated = tensor(_td.Terminated, new long[] { n });
+        Tensor target = AimLoss.TdTarget(_q.NextValues(next, robot, _options.TdTarget), terminated, _options.Gamma);
+        return AimLoss.Td(_q.Values(obs, actions), target);
+    }
+
+    /// <summary>f(a, a_h): a different discrete action, or a mean squared difference above ε.</summary>
+    private Tensor Deviates(Tensor actions, Tensor expertActions, double epsilon)
+    {
+        if (_q.Action.IsDiscrete)
+        {
+            return actions.ne(expertActions).squeeze(1).to_type(ScalarType.Float32);
+        }
+
+        return (actions - expertActions).square().mean(new long[] { 1 }).gt(epsilon).to_type(ScalarType.Float32);
+    }
+
+    private void EnsureBatches(TrainingContext context, int n)
+    {
+        if (_human is null || _human.Size != n)
+        {
+            _human = new Batch(n, context.Human.ObservationSize, context.Human.ActionSize);
+            _td = new Batch(n, context.Human.ObservationSize, context.Human.ActionSize);
+            _slots = new int[n];
+        }
+    }
+}
