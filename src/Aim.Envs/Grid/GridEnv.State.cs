@@ -1,4 +1,5 @@
 using Aim.Core.Envs;
+using Aim.Core.Metrics;
 namespace Aim.Envs.Grid;
 
 /// <summary>Read-only access to the true state, and snapshots for counterfactual evaluation.</summary>
@@ -12,6 +13,29 @@ public sealed partial class GridEnv
 
     /// <inheritdoc />
     double IPositioned.PositionY => _agentY;
+
+    /// <summary>
+    /// The grid's safety-critical rule: lava lies in the cell directly ahead, so a single <c>forward</c> ends the
+    /// episode as a failure. Lava beside or behind the agent does not count (two actions away: a turn, then forward).
+    /// False before the first reset.
+    /// </summary>
+    public bool IsLavaAhead
+    {
+        get
+        {
+            if (_agentX < 0)
+            {
+                return false;
+            }
+
+            int fx = _agentX + GridDirection.Dx(_agentDir);
+            int fy = _agentY + GridDirection.Dy(_agentDir);
+            return fx >= 0 && fy >= 0 && fx < Width && fy < Height && _cells[(fy * Width) + fx].Type == GridObjectType.Lava;
+        }
+    }
+
+    /// <inheritdoc />
+    bool ISafetyCriticalState.IsSafetyCriticalState => IsLavaAhead;
 
     /// <summary>The agent's row (−1 before the first reset); y grows downwards.</summary>
     public int AgentY => _agentY;

@@ -1,4 +1,5 @@
 using Aim.Core.Envs;
+using Aim.Core.Metrics;
 using Aim.Core.Random;
 using Aim.Core.Spaces;
 using Aim.Envs.Grid.Tasks;
@@ -23,7 +24,7 @@ namespace Aim.Envs.Grid;
 /// stays true once the limit is reached). Callers reset.</para>
 /// <para>The grid is a flat array of 4-byte cells and a step allocates nothing.</para>
 /// </remarks>
-public sealed partial class GridEnv : IEnv<byte[], int>, IPositioned
+public sealed partial class GridEnv : IEnv<byte[], int>, IPositioned, ISafetyCriticalState
 {
     /// <summary>Side of the egocentric view (MiniGrid's <c>agent_view_size</c>).</summary>
     public const int ViewSize = 7;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Results;
+using Aim.Learning.Training;
 using Plotly.NET;
 
 namespace Aim.Experiments.Reports;
@@ -106,6 +107,16 @@ public static class ExperimentReport
         if (runs.Has(ReportCharts.QRobotMetric))
         {
             charts.Add(ReportCharts.QRobot(runs, curves, palette));
+        }
+
+        // AIM's signature, on tasks that have safety-critical states the robot met (grid tasks with lava, driving).
+        if (runs.Runs.Any(r => r.Final(MetricNames.SafetyCriticalDecisions) > 0))
+        {
+            charts.Add(ReportCharts.SafetyCriticalRequests(runs));
+            if (runs.Runs.Any(r => r.Method == "aim" && double.IsFinite(r.Final(MetricNames.ScoreSafetyCritical))))
+            {
+                charts.Add(ReportCharts.SafetyCriticalQ(runs));
+            }
         }
 
         return charts;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Results;
 using Aim.Learning.Training;
@@ -69,6 +70,64 @@ public static class ReportCharts
     /// <summary>Mean proxy Q^I of the robot's actions over training.</summary>
     public static GenericChart QRobot(ResultSet results, CurveOptions? options = null, SeriesPalette? palette = null) =>
         Metric(results, MetricNames.EnvSteps, QRobotMetric, "Mean Q<sup>I</sup> of robot actions over training", "environment steps", "mean Q<sup>I</sup>(s, a<sub>robot</sub>)", options, palette);
+
+    /// <summary>
+    /// AIM's signature: per series, the fraction of the robot's decisions that asked for help in safety-critical
+    /// states (grid: lava directly ahead) beside the fraction elsewhere, over the whole run (mean over seeds; hover
+    /// for the standard deviation and the number of runs).
+    /// </summary>
+    public static GenericChart SafetyCriticalRequests(ResultSet results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return FinalBars(
+            results,
+            (MetricNames.RequestRateSafetyCritical, "safety-critical states", "#b2182b"),
+            (MetricNames.RequestRateOther, "elsewhere", "#9e9e9e"),
+            "Help requests in safety-critical states vs elsewhere",
+            "requests per robot decision");
+    }
+
+    /// <summary>
+    /// AIM's Q^I(s, a_r) at the robot's decisions in safety-critical states beside elsewhere, over the whole run
+    /// (AIM runs only: other gates score on other scales).
+    /// </summary>
+    public static GenericChart SafetyCriticalQ(ResultSet results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return FinalBars(
+            results.Where(r => r.Method == "aim"),
+            (MetricNames.ScoreSafetyCritical, "safety-critical states", "#b2182b"),
+            (MetricNames.ScoreOther, "elsewhere", "#9e9e9e"),
+            "Mean Q<sup>I</sup>(s, a<sub>robot</sub>) in safety-critical states vs elsewhere",
+            "mean Q<sup>I</sup>(s, a<sub>robot</sub>)");
+    }
+
+    /// <summary>Grouped bars of the runs' final values of two metrics per series: mean over seeds, std and count on hover.</summary>
+    private static GenericChart FinalBars(ResultSet results, (string Metric, string Name, string Color) first, (string Metric, string Name, string Color) second, string title, string yTitle)
+    {
+        var charts = new List<GenericChart>();
+        foreach (var (metric, name, color) in new[] { first, second })
+        {
+            var stats = results.Series.Select(series =>
+            {
+                double[] values = results.Runs.Where(r => r.Series == series).Select(r => r.Final(metric)).Where(double.IsFinite).ToArray();
+                double mean = values.Length == 0 ? double.NaN : values.Average();
+                double std = values.Length < 2 ? double.NaN : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+                return (Series: series, Mean: mean, Std: std, Count: values.Length);
+            }).Where(s => s.Count > 0).ToArray();
+            if (stats.Length > 0)
+            {
+                charts.Add(CSharpChart.Column<double, string, string>(
+                    values: stats.Select(s => s.Mean),
+                    Keys: stats.Select(s => s.Series).ToArray(),
+                    Name: name,
+                    MarkerColor: Color.fromString(color),
+                    MultiText: stats.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.000} ± {s.Std:0.000} ({s.Count} run(s))")).ToArray()));
+            }
+        }
+
+        return Finish(charts, title, "series", yTitle);
+    }
 
     /// <summary>Any metric against any x column: mean line and band per series.</summary>
     /// <remarks>Metrics that are rates (<c>eval/success</c>, <c>…_rate</c>) have their bands clipped to [0, 1].</remarks>

@@ -82,7 +82,7 @@ public static class Experiment
         IMethod instance = MethodCatalog.Create(
             method,
             options,
-            ObservationSpec.From(env.ObservationSpace),
+            ObservationSpec.From(env.ObservationSpace, trainer.ObservationScale == ByteObservationScale.Divide255),
             ActionSpec.From(env.ActionSpace),
             new Rng(trainer.Seed).Split());
         if (decorate is not null)

@@ -29,6 +29,13 @@ public sealed record ObservationSpec(IReadOnlyList<int> Shape, float Scale = 1f)
         _ => throw new ArgumentException($"Unsupported observation space {space}: expected Box<byte> or Box<float>.", nameof(space)),
     };
 
+    /// <summary>
+    /// The spec of an environment's observation space, with byte boxes divided by 255 when
+    /// <paramref name="divideBytesBy255"/> is set (the AIM MiniGrid code), else as <see cref="From{TObs}(ISpace{TObs})"/>.
+    /// </summary>
+    public static ObservationSpec From<TObs>(ISpace<TObs> space, bool divideBytesBy255) =>
+        divideBytesBy255 && space is Box<byte> b ? new ObservationSpec(b.Shape.ToArray(), 1f / 255f) : From(space);
+
     private static byte MaxOf(ReadOnlySpan<byte> values)
     {
         byte max = 0;

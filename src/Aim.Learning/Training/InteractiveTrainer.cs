@@ -40,6 +40,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly bool _ownsMethod;
     private readonly ISafetyCriticalRule? _safetyCritical;
     private readonly IPositioned? _positioned;
+    private readonly ISafetyCriticalState? _criticalState;
+    private readonly SafetyCriticalRequests _requests = new();
     private long _safetyCriticalSteps;
     private long _misses;
     private long _lastEvalCritical;
@@ -48,7 +50,9 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private bool _needsReset = true;
     private Controller _previous = Controller.Robot;
     private long _lastUpdateLabels;
+    private long _lastUpdateStep;
     private long _lastEvalStep;
+    private long _lastEvalClock;
     private long _lastEvalExpertSteps;
     private long _robotDecisions;
     private double _episodeReturn;
@@ -78,13 +82,14 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         _ownsMethod = ownsMethod;
         _safetyCritical = safetyCritical;
         _positioned = env as IPositioned;
+        _criticalState = env as ISafetyCriticalState;
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
         _gaussianExpert = expert as IGaussianExpert;
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
-        var observationSpec = ObservationSpec.From(env.ObservationSpace);
+        var observationSpec = ObservationSpec.From(env.ObservationSpace, options.ObservationScale == ByteObservationScale.Divide255);
         var actionSpec = ActionSpec.From(env.ActionSpace);
         _codec = new Codec<TObs, TAct>(observationSpec, actionSpec);
         _evaluator = new Evaluator<TObs, TAct>(evalEnvFactory, _codec, options.EvalEpisodes);
@@ -177,6 +182,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
 
         Method.Initialize(_context);
         _lastUpdateLabels = _context.Human.TotalAdded;
+        _lastUpdateStep = _context.EnvSteps;
         IsWarmedUp = true;
     }
 
@@ -218,6 +224,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         WarmUp();
         Method.Update(_context);
         _lastUpdateLabels = _context.Human.TotalAdded;
+        _lastUpdateStep = _context.EnvSteps;
     }
 
     /// <summary>Evaluates the deterministic policy on the held-out seeds, logs the point and keeps the best checkpoint.</summary>
@@ -250,10 +257,16 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             [MetricNames.EvalCost] = result.MeanCost,
             [MetricNames.EvalRouteCompletion] = result.MeanRouteCompletion,
         };
+        if (_criticalState is not null || _safetyCritical is not null)
+        {
+            _requests.Report(metrics);
+        }
+
         Method.ReportMetrics(metrics);
         var point = new EvaluationPoint(metrics);
         _history.Add(point);
         _lastEvalStep = _context.EnvSteps;
+        _lastEvalClock = EvalClockNow;
         _lastEvalExpertSteps = _context.ExpertSteps;
         _lastEvalCritical = _safetyCriticalSteps;
         _lastEvalMisses = _misses;
@@ -286,7 +299,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         while (!IsFinished)
         {
             StepOnce(warmUp: false);
-            if (Options.EvalEvery > 0 && _context.EnvSteps - _lastEvalStep >= Options.EvalEvery)
+            if (Options.EvalEvery > 0 && EvalClockNow - _lastEvalClock >= Options.EvalEvery)
             {
                 EvaluateAndReport(progress);
             }
@@ -326,6 +339,21 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         EvaluationPoint point = Evaluate();
         progress?.Invoke(point);
     }
+
+    /// <summary>Whether <see cref="TrainerOptions.UpdateEvery"/> new labels (or steps) have arrived since the last update.</summary>
+    private bool IsUpdateDue() => Options.UpdateSchedule == UpdateSchedule.EnvSteps
+        ? _context.EnvSteps - _lastUpdateStep >= Options.UpdateEvery
+        : _context.Human.TotalAdded - _lastUpdateLabels >= Options.UpdateEvery;
+
+    /// <summary>The count <see cref="TrainerOptions.EvalEvery"/> is measured in.</summary>
+    private long EvalClockNow => Options.EvalClock == EvalClock.ExpertSteps ? _context.ExpertSteps : _context.EnvSteps;
+
+    /// <summary>
+    /// Whether the current state is safety-critical: the environment's own state rule when it has one (grid: lava
+    /// ahead), else the task's rule on the expert's action (driving); null when the task has neither.
+    /// </summary>
+    private bool? IsSafetyCritical() =>
+        _criticalState?.IsSafetyCriticalState ?? _safetyCritical?.IsSafetyCritical(_expertAction);
 
     private void StepOnce(bool warmUp)
     {
@@ -372,6 +400,11 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
                 if (expertActs)
                 {
                     SwitchesToHuman++;
+                }
+
+                if (IsSafetyCritical() is bool critical)
+                {
+                    _requests.Record(critical, expertActs, decision.Score);
                 }
             }
             else if (!expertActs)
@@ -427,7 +460,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             }
         }
 
-        if (!warmUp && _context.Human.TotalAdded - _lastUpdateLabels >= Options.UpdateEvery)
+        if (!warmUp && IsUpdateDue())
         {
             Update();
         }

@@ -65,6 +65,31 @@ public static class MetricNames
     {
         EnvSteps, ExpertCost, WallSteps, Episodes, TimeSeconds, InterventionRate, RecentInterventionRate,
         SwitchesToHuman, SwitchesToRobot, RealisedSwitchRate, TargetSwitchRate, SafetyCriticalSteps, Misses, MissRate,
+        SafetyCriticalDecisions, OtherDecisions, RequestRateSafetyCritical, RequestRateOther, ScoreSafetyCritical, ScoreOther,
         EvalSuccess, EvalReturn, EvalLength, EvalCost, EvalRouteCompletion,
     };
+
+    /// <summary>
+    /// Robot decisions taken in safety-critical states (the environment's state rule, e.g. lava directly ahead on the
+    /// grid; otherwise the task's expert-action rule), cumulative since the warm-up.
+    /// </summary>
+    public const string SafetyCriticalDecisions = "gate/decisions_safety_critical";
+
+    /// <summary>Robot decisions taken elsewhere, cumulative since the warm-up.</summary>
+    public const string OtherDecisions = "gate/decisions_other";
+
+    /// <summary>Fraction of robot decisions in safety-critical states that asked for help (cumulative): AIM's signature.</summary>
+    public const string RequestRateSafetyCritical = "gate/request_rate_safety_critical";
+
+    /// <summary>Fraction of robot decisions elsewhere that asked for help (cumulative).</summary>
+    public const string RequestRateOther = "gate/request_rate_other";
+
+    /// <summary>
+    /// Mean gate score of robot decisions in safety-critical states (cumulative): Q^I(s, a_r) for AIM, the novelty
+    /// for Thrifty-DAgger and Ensemble-DAgger, the discrepancy or density for human gates.
+    /// </summary>
+    public const string ScoreSafetyCritical = "gate/score_safety_critical";
+
+    /// <summary>Mean gate score of robot decisions elsewhere (cumulative).</summary>
+    public const string ScoreOther = "gate/score_other";
 }

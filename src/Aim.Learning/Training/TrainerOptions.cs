@@ -1,5 +1,35 @@
 namespace Aim.Learning.Training;
 
+/// <summary>What counts toward <see cref="TrainerOptions.UpdateEvery"/>.</summary>
+public enum UpdateSchedule
+{
+    /// <summary>New expert labels: an update per N new human-buffer samples (DESIGN A12; the MetaDrive code).</summary>
+    ExpertLabels,
+
+    /// <summary>Environment steps after the warm-up: an update per N steps (the AIM MiniGrid code: every step).</summary>
+    EnvSteps,
+}
+
+/// <summary>The clock of <see cref="TrainerOptions.EvalEvery"/>.</summary>
+public enum EvalClock
+{
+    /// <summary>Environment steps.</summary>
+    EnvSteps,
+
+    /// <summary>Expert-controlled steps (the AIM MiniGrid code's evaluation every 20 expert steps).</summary>
+    ExpertSteps,
+}
+
+/// <summary>How byte (grid) observations become the networks' floats.</summary>
+public enum ByteObservationScale
+{
+    /// <summary>Divided by the largest code of the space, so inputs fill [0, 1] (ours; docs/learning.md).</summary>
+    UnitRange,
+
+    /// <summary>Divided by 255, as the AIM MiniGrid code does inside its network (inputs below 0.04).</summary>
+    Divide255,
+}
+
 /// <summary>Options of the shared interactive-training harness (collection, budget, evaluation).</summary>
 public sealed record TrainerOptions
 {
@@ -18,14 +48,26 @@ public sealed record TrainerOptions
     /// </summary>
     public int WarmUpSteps { get; init; } = 200;
 
-    /// <summary>A learning update runs each time this many new expert labels have arrived (DESIGN A12). Default 25.</summary>
+    /// <summary>
+    /// A learning update runs each time this many new expert labels have arrived (DESIGN A12), or this many
+    /// environment steps have passed (<see cref="UpdateSchedule"/>). Default 25.
+    /// </summary>
     public int UpdateEvery { get; init; } = 25;
+
+    /// <summary>What <see cref="UpdateEvery"/> counts. Default <see cref="Training.UpdateSchedule.ExpertLabels"/>.</summary>
+    public UpdateSchedule UpdateSchedule { get; init; } = UpdateSchedule.ExpertLabels;
 
     /// <summary>Capacity of each of the human and agent buffers. Default 10,000 (AIM MiniGrid code).</summary>
     public int BufferCapacity { get; init; } = 10_000;
 
     /// <summary>Evaluate the deterministic policy every this many environment steps (0: only at the end). Default 100.</summary>
     public int EvalEvery { get; init; } = 100;
+
+    /// <summary>What <see cref="EvalEvery"/> counts. Default <see cref="Training.EvalClock.EnvSteps"/>.</summary>
+    public EvalClock EvalClock { get; init; } = EvalClock.EnvSteps;
+
+    /// <summary>How byte observations are scaled for the networks. Default <see cref="ByteObservationScale.UnitRange"/>.</summary>
+    public ByteObservationScale ObservationScale { get; init; } = ByteObservationScale.UnitRange;
 
     /// <summary>Episodes per evaluation, on held-out seeds. Default 50 (DESIGN A11).</summary>
     public int EvalEpisodes { get; init; } = 50;

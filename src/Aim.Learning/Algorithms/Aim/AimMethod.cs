@@ -176,7 +176,8 @@ public sealed class AimMethod : GatedMethod
 
         if (Options.BetaSource == BetaSource.AgentBufferBatch && context.Agent.Count > 0)
         {
-            _gate.SetBetaFrom(RobotQ(context.Agent, Options.QBatchSize));
+            // The MiniGrid code: Q^I(s, a_novice) on a fresh batch of the robot's own transitions.
+            _gate.SetBetaFrom(_qLearner.SampleRobotValues(context.Agent, Options.BetaSampleSize, _robot, storedNovice: true));
         }
         else
         {

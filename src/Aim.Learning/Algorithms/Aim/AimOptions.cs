@@ -30,7 +30,10 @@ public enum BetaSource
     /// <summary>Q^I(s, a_r) on robot-controlled steps since the last policy update, refreshed at episode end (MetaDrive code).</summary>
     RecentRobotSteps,
 
-    /// <summary>Q^I(s, a_r) on a fresh batch of agent-buffer states, refreshed at every update (MiniGrid code).</summary>
+    /// <summary>
+    /// Q^I(s, a_novice) on a fresh batch of <see cref="AimOptions.BetaSampleSize"/> agent-buffer transitions, with the
+    /// robot action stored at collection, refreshed at every update (MiniGrid code).
+    /// </summary>
     AgentBufferBatch,
 
     /// <summary>
@@ -107,6 +110,9 @@ public sealed record AimOptions
 
     /// <summary>β is refreshed only once more than this many robot-step values are held. Default 25 (released code).</summary>
     public int MinBetaSamples { get; init; } = 25;
+
+    /// <summary>Transitions drawn for <see cref="BetaSource.AgentBufferBatch"/>. Default 200 (MiniGrid code).</summary>
+    public int BetaSampleSize { get; init; } = 200;
 
     /// <summary>States kept for <see cref="BetaSource.RecentRobotStates"/>. Default 500 (ours: about two episodes of robot driving).</summary>
     public int BetaWindow { get; init; } = 500;
@@ -189,6 +195,7 @@ public sealed record AimOptions
         ArgumentOutOfRangeException.ThrowIfNegative(QInitialSteps);
         ArgumentOutOfRangeException.ThrowIfNegative(MinBetaSamples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaWindow);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaSampleSize);
         Policy.Validate();
         ProxyValue.Validate();
     }

@@ -73,8 +73,12 @@ public sealed class ProxyQLearner : IDisposable
         }
     }
 
-    /// <summary>Q^I(s, π_r(s)) on <paramref name="count"/> states drawn from <paramref name="buffer"/> (at most all it holds).</summary>
-    public double[] SampleRobotValues(HacoBuffer buffer, int count, IBatchActor robot)
+    /// <summary>
+    /// Q^I(s, a) on <paramref name="count"/> transitions drawn from <paramref name="buffer"/> (at most all it holds):
+    /// a = π_r(s) now, or with <paramref name="storedNovice"/> the robot action stored with the transition (the AIM
+    /// MiniGrid code's β sample).
+    /// </summary>
+    public double[] SampleRobotValues(HacoBuffer buffer, int count, IBatchActor robot, bool storedNovice = false)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         count = Math.Min(count, buffer.Count);
@@ -82,7 +86,16 @@ public sealed class ProxyQLearner : IDisposable
         var slots = new int[count];
         buffer.SampleSlots(_rng, slots);
         buffer.Gather(slots, batch);
-        return _q.RobotValues(batch.Observations, count, robot);
+        if (!storedNovice)
+        {
+            return _q.RobotValues(batch.Observations, count, robot);
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor obs = tensor(batch.Observations, new long[] { count, buffer.ObservationSize });
+        Tensor novice = tensor(batch.NoviceActions, new long[] { count, buffer.ActionSize });
+        return _q.Values(obs, novice).data<float>().ToArray().Select(v => (double)v).ToArray();
     }
 
     /// <inheritdoc />

@@ -22,6 +22,7 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
     private readonly FeatureNetwork _q;
     private readonly FeatureNetwork _target;
     private readonly SafeAdam _optimizer;
+    private long _gradientSteps;
 
     /// <summary>Builds Q and its target (seed TorchSharp first for reproducible weights).</summary>
     /// <exception cref="ArgumentException">The actions are continuous (use <see cref="PvpTd3Learner"/>).</exception>
@@ -110,7 +111,12 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
         loss.backward();
         nn.utils.clip_grad_norm_(_q.parameters(), Options.GradientClip);
         _optimizer.Step();
-        TargetNetworks.SoftUpdate(_q, _target, Options.Tau);
+        _gradientSteps++;
+        if (_gradientSteps % Options.SoftUpdateEvery == 0)
+        {
+            TargetNetworks.SoftUpdate(_q, _target, Options.Tau);
+        }
+
         LastLoss = loss.item<float>();
         LastQHuman = qHuman.mean().item<float>();
         LastQNovice = qNovice.mean().item<float>();

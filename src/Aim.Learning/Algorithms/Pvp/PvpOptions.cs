@@ -36,6 +36,13 @@ public sealed record PvpValueOptions
     /// <summary>Polyak rate τ of the target networks, applied after every (DQN) or every delayed (TD3) step. Default 0.005.</summary>
     public double Tau { get; init; } = 0.005;
 
+    /// <summary>
+    /// DQN: the Polyak update of the target runs every this many gradient steps. Default 1 (PVP-DQN code with one
+    /// gradient step per environment step); the AIM MiniGrid code updates once per environment step, i.e. every 32
+    /// gradient steps.
+    /// </summary>
+    public int SoftUpdateEvery { get; init; } = 1;
+
     /// <summary>Gradient-norm clip (DQN). Default 10 (PVP-DQN code).</summary>
     public double GradientClip { get; init; } = 10.0;
 
@@ -78,6 +85,7 @@ public sealed record PvpValueOptions
         ArgumentOutOfRangeException.ThrowIfNegative(StepsPerUpdate);
         ArgumentOutOfRangeException.ThrowIfNegative(InitialSteps);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PolicyDelay);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SoftUpdateEvery);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GradientClip);
     }
 }
