@@ -86,15 +86,12 @@ internal sealed class Sb3Checkpoint : IDisposable
                 ?? throw new InvalidDataException(
                     $"'{path}' has no {PolicyEntry} entry, so it is not a Stable-Baselines3 model zip. "
                     + $"Entries: {string.Join(", ", zip.Entries.Select(e => e.FullName))}.");
-            Dictionary<string, Tensor> tensors = ReadStateDict(path, policy);
             ZipArchiveEntry? data = zip.GetEntry(DataEntry);
             Sb3Metadata metadata = data is null ? Sb3Metadata.Empty : ReadMetadata(path, data);
+            Dictionary<string, Tensor> tensors = ReadStateDict(path, policy);
             return new Sb3Checkpoint(path, tensors, metadata);
         }
     }
-
-    /// <summary>Whether the state dict holds <paramref name="key"/>.</summary>
-    public bool Contains(string key) => _tensors.ContainsKey(key);
 
     /// <summary>The tensor under <paramref name="key"/>.</summary>
     /// <exception cref="InvalidDataException">The key is missing; the message lists the keys found.</exception>
