@@ -5,6 +5,7 @@ using Aim.Envs.Driving.Metrics;
 using Aim.Core.Random;
 using Aim.Experiments.Methods;
 using Aim.Experiments.Tasks;
+using Aim.Learning.Experts.Sb3;
 using Aim.Learning.Spec;
 using Aim.Learning.Torch;
 using Aim.Learning.Training;
@@ -40,7 +41,10 @@ public static class Experiment
         }
 
         trainer ??= new TrainerOptions();
-        var (env, expert) = TaskCatalog.CreateDriving(task, trainer.Seed);
+        var (env, planner) = TaskCatalog.CreateDriving(task, trainer.Seed);
+        IExpert<float[], float[]> expert = trainer.Sb3ExpertPath is string zip
+            ? Sb3Experts.LoadDriving(zip, env, new Rng(trainer.Seed).Split())
+            : planner;
         return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory, SafetyCriticalRule.Default);
     }
 
@@ -52,8 +56,10 @@ public static class Experiment
         IReadOnlyDictionary<string, string>? overrides = null,
         string? runDirectory = null)
     {
-        var (env, expert) = TaskCatalog.CreateGrid(task);
-        return Build(env, expert, () => TaskCatalog.CreateGrid(task).Env, task, method, trainer ?? new TrainerOptions(), overrides, runDirectory);
+        trainer ??= new TrainerOptions();
+        var (env, planner) = TaskCatalog.CreateGrid(task);
+        IExpert<byte[], int> expert = trainer.Sb3ExpertPath is string zip ? Sb3Experts.LoadGrid(zip, env) : planner;
+        return Build(env, expert, () => TaskCatalog.CreateGrid(task).Env, task, method, trainer, overrides, runDirectory);
     }
 
     /// <summary>The method options a run of <paramref name="method"/> on <paramref name="task"/> uses: defaults, task preset, overrides.</summary>

@@ -75,6 +75,23 @@ public sealed record TrainerOptions
     /// <summary>First seed of the held-out evaluation layouts (seeds EvalSeedStart … + EvalEpisodes − 1). Default 1000.</summary>
     public int EvalSeedStart { get; init; } = 1_000;
 
+    /// <summary>
+    /// The simulated expert: <c>task</c> (the task's own: the shortest-path planner on the grid, the driving planner)
+    /// or <c>sb3:PATH</c>, a Stable-Baselines3 zip (DQN for grid tasks, PPO for driving; docs/experts.md). Default
+    /// <c>task</c>.
+    /// </summary>
+    public string Expert { get; init; } = TaskExpert;
+
+    /// <summary>The value of <see cref="Expert"/> that selects the task's own expert.</summary>
+    public const string TaskExpert = "task";
+
+    /// <summary>The prefix of <see cref="Expert"/> values that name a Stable-Baselines3 zip.</summary>
+    public const string Sb3Prefix = "sb3:";
+
+    /// <summary>The zip named by <see cref="Expert"/> (null for the task's expert).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sb3ExpertPath => Expert.StartsWith(Sb3Prefix, StringComparison.Ordinal) ? Expert[Sb3Prefix.Length..] : null;
+
     /// <summary>Write the per-step shared-control log (steps.csv). Default true.</summary>
     public bool LogSteps { get; init; } = true;
 
@@ -90,6 +107,16 @@ public sealed record TrainerOptions
         if (ExpertBudget is int budget && budget < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(ExpertBudget), budget, "The expert budget must not be negative.");
+        }
+
+        if (Expert != TaskExpert && Sb3ExpertPath is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Expert), Expert, $"The expert must be '{TaskExpert}' or '{Sb3Prefix}PATH' (a Stable-Baselines3 zip).");
+        }
+
+        if (Sb3ExpertPath is string zip && !File.Exists(zip))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Expert), Expert, $"No Stable-Baselines3 zip at '{Path.GetFullPath(zip)}'.");
         }
 
         if (WarmUpSteps > TotalEnvSteps)

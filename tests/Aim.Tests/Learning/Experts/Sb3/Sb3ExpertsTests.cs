@@ -1,7 +1,9 @@
 using Aim.Core.Random;
 using Aim.Envs.Driving;
 using Aim.Envs.Grid;
+using Aim.Experiments.Running;
 using Aim.Learning.Experts.Sb3;
+using Aim.Learning.Training;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -13,6 +15,38 @@ public sealed class Sb3ExpertsTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("aim-sb3-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void ARunCanUseAnSb3ZipAsItsExpert()
+    {
+        Dictionary<string, Tensor> tensors = Sb3ZipFixture.Dqn(seed: 3);
+        string zip = Sb3ZipFixture.Write(_directory, "dqn.zip", tensors, Sb3ZipFixture.Data([12, 7, 7], Sb3ZipFixture.Tanh));
+        var options = new TrainerOptions { Seed = 2, TotalEnvSteps = 40, WarmUpSteps = 40, EvalEpisodes = 1, Expert = "sb3:" + zip };
+        using InteractiveTrainer<byte[], int> trainer = Experiment.Grid("multiroom-6", "bc", options);
+        trainer.WarmUp();
+
+        // Every warm-up action is the zip's greedy action at the state it was taken in.
+        GridEnv replay = GridTasks.Create("multiroom-6");
+        using Sb3QNetworkExpert expert = Sb3Experts.LoadGrid(zip, replay);
+        byte[] observation = replay.Reset(2).Observation.ToArray();
+        var human = trainer.Context.Human;
+        Assert.Equal(40, human.Count);
+        for (int i = 0; i < 40; i++)
+        {
+            int expected = expert.Act(observation);
+            Assert.Equal(expected, (int)human.BehaviourAction(i)[0]);
+            var step = replay.Step(expected);
+            observation = step.Done ? replay.Reset().Observation.ToArray() : step.Observation.ToArray();
+        }
+    }
+
+    [Fact]
+    public void AnSb3ExpertSettingNamesAMissingZip()
+    {
+        var e = Assert.Throws<ArgumentException>(() => RunSettings.Build("multiroom-6", "aim", 0, [new("expert", "sb3:no-such.zip")]));
+        Assert.Contains("no-such.zip", e.Message);
+        Assert.Throws<ArgumentException>(() => RunSettings.Build("multiroom-6", "aim", 0, [new("expert", "oracle")]));
+    }
 
     [Theory]
     [InlineData(Sb3ZipFixture.Tanh, true)]
