@@ -9,6 +9,7 @@ using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Inspection;
 using Aim.Interactive;
+using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
 using Deedle;
@@ -81,6 +82,12 @@ Frame.FromRecords(robotSteps.GroupBy(Situation).Select(g => new
     AskedForHelp = g.Count(s => s.AskedForHelp),
     Rate = Math.Round(g.Count(s => s.AskedForHelp) / (double)g.Count(), 3),
 })).Print();
+
+// The signature the run logs itself (lava directly ahead, cumulative), and Q^I's +1 label fraction.
+var logged = session.Trainer.Evaluate();
+Console.WriteLine(
+    $"logged: request rate with lava ahead {logged[MetricNames.RequestRateSafetyCritical]:0.000}, elsewhere {logged[MetricNames.RequestRateOther]:0.000}; "
+    + $"Q^I there {logged[MetricNames.ScoreSafetyCritical]:0.000} vs {logged[MetricNames.ScoreOther]:0.000}; +1 label fraction {logged[AimMethod.QPositiveFractionMetric]:0.000}");
 
 // Driving: Q^I along the route.
 using var driving = DrivingSession.Create("driving-toy", "aim", new TrainerOptions

@@ -25,3 +25,13 @@ var table = ComparisonTable.Build(results, targetSuccess: 0.5);
 Console.WriteLine(table.ToText());
 string report = ExperimentReport.Write(results, Path.Combine(output, "report.html"));
 Console.WriteLine($"report: {report}");
+
+// Where the gates ask: lava directly ahead against elsewhere (its chart is in the lava report).
+var lavaTrainer = trainer with { TotalEnvSteps = Notebook.Fast(2000, 400) };
+ResultSet lava = MethodComparison.Run("lavacrossing-s9n1", new[] { "aim", "thrifty" }, seeds, lavaTrainer, Path.Combine(root, "lava"), Console.WriteLine);
+foreach (RunRecord run in lava.Runs)
+{
+    Console.WriteLine($"{run}: request rate with lava ahead {run.Final(MetricNames.RequestRateSafetyCritical):0.000}, elsewhere {run.Final(MetricNames.RequestRateOther):0.000}");
+}
+
+Console.WriteLine($"lava report: {ExperimentReport.Write(lava, Path.Combine(output, "lava-report.html"))}");

@@ -110,6 +110,41 @@ public sealed class RunRecord
     }
 
     /// <summary>
+    /// The area under test success against expert takeover cost from 0 to <paramref name="maxExpertCost"/>, divided by
+    /// it: the mean success over that stretch of the expert's attention. Success is 0 before the first evaluation and
+    /// holds each evaluation's value until the next (and after the last, when the run ended with less cost).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxExpertCost"/> is not positive.</exception>
+    public double SuccessArea(double maxExpertCost)
+    {
+        if (!(maxExpertCost > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxExpertCost), maxExpertCost, "The expert-cost horizon must be positive.");
+        }
+
+        double[] success = Column(MetricNames.EvalSuccess);
+        double[] cost = Column(MetricNames.ExpertCost);
+        double area = 0;
+        double held = 0;
+        double from = 0;
+        for (int i = 0; i < success.Length && from < maxExpertCost; i++)
+        {
+            if (!double.IsFinite(success[i]) || !double.IsFinite(cost[i]))
+            {
+                continue;
+            }
+
+            double to = Math.Min(cost[i], maxExpertCost);
+            area += held * Math.Max(0, to - from);
+            from = Math.Max(from, to);
+            held = success[i];
+        }
+
+        area += held * Math.Max(0, maxExpertCost - from);
+        return area / maxExpertCost;
+    }
+
+    /// <summary>
     /// Who gates, read from the logged counts: "✓" robot-gated (the expert watched only its takeovers:
     /// wall steps = expert cost &lt; env steps), "–" expert data only (expert cost = env steps, and offline BC, which has
     /// no gate even when the robot drives after its demonstrations), "✗" human-gated.

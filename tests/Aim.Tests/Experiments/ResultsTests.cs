@@ -31,6 +31,34 @@ public class ResultsTests
     }
 
     [Fact]
+    public void SuccessAreaHoldsEachEvaluationUntilTheNextAndStopsAtTheHorizon()
+    {
+        using HandMadeRuns runs = ThreeSeeds();
+        RunRecord[] byseed = ResultSet.Load(runs.Root).Runs.OrderBy(r => r.Seed).ToArray();
+
+        // Seed 0: 0 until cost 150, then 0.5 for 10 steps, then 0.2 to 200: (5 + 8) / 200.
+        Assert.Equal(0.065, byseed[0].SuccessArea(200), 12);
+
+        // Seed 2: 0.1 from 100 to 110, 0.8 to 115, 0.9 to 200: (1 + 4 + 76.5) / 200; cut at 105: 0.5 / 105.
+        Assert.Equal(0.4075, byseed[2].SuccessArea(200), 12);
+        Assert.Equal(0.5 / 105, byseed[2].SuccessArea(105), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => byseed[0].SuccessArea(0));
+    }
+
+    [Fact]
+    public void SignalTableGivesIntervalsCostsToTargetsAndTheArea()
+    {
+        using HandMadeRuns runs = ThreeSeeds();
+        string table = SignalTable.ToMarkdown(ResultSet.Load(runs.Root), [0.5, 0.85], areaHorizon: 200);
+        string row = table.Split('\n').Single(l => l.StartsWith("| empty-6x6", StringComparison.Ordinal));
+        Assert.Contains("| 3 |", row);
+        Assert.Contains("| 0.50 ± 0.90 |", row);        // final success, t-interval as above
+        Assert.Contains("| 130 (2/3) |", row);          // cost to 0.5: seeds 0 (150) and 2 (110)
+        Assert.Contains("| 115 (1/3) |", row);          // cost to 0.85: seed 2 only
+        Assert.Contains("| – | – |", row);              // no safety-critical states, no Q^I labels logged
+    }
+
+    [Fact]
     public void LoadsRunsIntoADataFrameWithRunColumns()
     {
         using HandMadeRuns runs = ThreeSeeds();
