@@ -31,6 +31,7 @@ public static class SignalTable
         }
 
         text.AppendLine(inv, $"Area to {areaHorizon:0} expert steps | Requests: safety-critical / elsewhere | Q^I +1 labels |");
+        // Expert data: mean ± std over seeds; success and area: mean ± 95 % t-interval; costs: mean over the seeds that got there.
         text.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", 9 + targets.Count)));
         foreach (var group in results.Runs.GroupBy(r => (r.Task, r.Series)))
         {
@@ -46,7 +47,7 @@ public static class SignalTable
             text.Append(Interval(runs.Select(r => r.SuccessArea(areaHorizon)))).Append(" | ");
             double critical = Mean(runs.Select(r => r.Final(MetricNames.RequestRateSafetyCritical)));
             double other = Mean(runs.Select(r => r.Final(MetricNames.RequestRateOther)));
-            text.Append(double.IsNaN(critical) && double.IsNaN(other) ? "–" : string.Create(inv, $"{critical:0.000} / {other:0.000}")).Append(" | ");
+            text.Append(double.IsNaN(critical) && double.IsNaN(other) ? "–" : $"{Rate(critical)} / {Rate(other)}").Append(" | ");
             double positive = Mean(runs.Select(r => r.Final(PositiveFractionMetric)));
             text.AppendLine(double.IsNaN(positive) ? "– |" : string.Create(inv, $"{positive:0.000} |"));
         }
@@ -59,6 +60,8 @@ public static class SignalTable
         SeedStat stat = SeedStat.Of(values);
         return stat.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stat.Mean:0.00} ± {stat.Ci95:0.00}");
     }
+
+    private static string Rate(double value) => double.IsNaN(value) ? "–" : value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static double Mean(IEnumerable<double> values)
     {

@@ -38,7 +38,9 @@ public class AimTrainingTests
     [Fact]
     public void RestructuredAimReproducesTheEarlierRun()
     {
-        RunResult run = ExperimentRunner.Run(Small(seed: 5, steps: 250), runsRoot: null);
+        RunSpec paperLabel = Small(seed: 5, steps: 250);
+        paperLabel = paperLabel with { Overrides = new Dictionary<string, string>(paperLabel.Overrides!) { ["positive_label"] = "CurrentPolicy" } };
+        RunResult run = ExperimentRunner.Run(paperLabel, runsRoot: null);
         var expected = new (double ExpertCost, double Success, double Beta, double QLoss, double PolicyLoss)[]
         {
             (100, 0.75, -0.8596623420715332, 0.21953332424163818, 0.5812487506431838),
