@@ -122,7 +122,8 @@ public static class ReportCharts
                     Keys: stats.Select(s => s.Series).ToArray(),
                     Name: name,
                     MarkerColor: Color.fromString(color),
-                    MultiText: stats.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.000} ± {s.Std:0.000} ({s.Count} run(s))")).ToArray()));
+                    MultiText: stats.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:0.000} ± {s.Std:0.000} ({s.Count} run(s))")).ToArray(),
+                    TextPosition: StyleParam.TextPosition.None));
             }
         }
 
