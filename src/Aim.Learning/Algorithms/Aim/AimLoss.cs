@@ -1,3 +1,4 @@
+using Aim.Learning.Torch;
 using static TorchSharp.torch;
 
 namespace Aim.Learning.Algorithms.Aim;
@@ -18,21 +19,21 @@ public static class AimLoss
     /// <param name="deviates">f: 1 where a_r deviates from a_h, else 0; shape B.</param>
     public static Tensor Regression(Tensor qExpert, Tensor qRobot, Tensor deviates)
     {
-        Tensor expertTerm = (qExpert + 1).square().mean();
-        return expertTerm + PositiveTerm(qRobot, deviates);
+        Tensor expertTerm = qExpert.Plus(1).Squared().mean();
+        return expertTerm.Plus(PositiveTerm(qRobot, deviates));
     }
 
     /// <summary>J_AIM's +1 term alone, E[f · (Q(s, a) − 1)²], masked per sample before averaging over the batch.</summary>
     /// <param name="q">Q(s, a) of the candidate robot actions, shape B.</param>
     /// <param name="deviates">f: 1 where the candidate deviates from a_h, else 0; shape B.</param>
-    public static Tensor PositiveTerm(Tensor q, Tensor deviates) => (deviates * (q - 1).square()).mean();
+    public static Tensor PositiveTerm(Tensor q, Tensor deviates) => (deviates * q.Minus(1).Squared()).mean();
 
     /// <summary>Reward-free TD target y = r + γ (1 − d) V̂(s′) with r = <paramref name="reward"/> (0 in AIM).</summary>
     public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma, double reward = 0.0) =>
-        reward + (gamma * (1 - terminated) * nextValues);
+        (terminated.SubtractedFrom(1).Times(gamma) * nextValues).Plus(reward);
 
     /// <summary>J_TD = E[(Q(s, a) − y)²] with y held constant.</summary>
-    public static Tensor Td(Tensor q, Tensor target) => (q - target.detach()).square().mean();
+    public static Tensor Td(Tensor q, Tensor target) => q.Minus(target.detach()).Squared().mean();
 
     /// <summary>
     /// The "AIM − reward" ablation: the ±1 labels become TD rewards, Q(s, a_h) → −1 + γ(1 − d)V̂(s′) and, where a_r
@@ -42,6 +43,6 @@ public static class AimLoss
     {
         Tensor expertTarget = TdTarget(nextValues, terminated, gamma, reward: -1.0).detach();
         Tensor robotTarget = TdTarget(nextValues, terminated, gamma, reward: 1.0).detach();
-        return (qExpert - expertTarget).square().mean() + (deviates * (qRobot - robotTarget).square()).mean();
+        return qExpert.Minus(expertTarget).Squared().mean().Plus((deviates * qRobot.Minus(robotTarget).Squared()).mean());
     }
 }

@@ -5,6 +5,7 @@ using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using static TorchSharp.torch;
 
@@ -252,6 +253,6 @@ public sealed class AimMethod : GatedMethod
         using var noGrad = no_grad();
         Tensor obs = tensor(batch.Observations, new long[] { count, _observation.Size });
         Tensor expert = tensor(batch.BehaviourActions, new long[] { count, _action.Dimension });
-        return (_robot.ActTensor(obs) - expert).square().mean(new long[] { 1 }).mean().item<float>();
+        return _robot.ActTensor(obs).Minus(expert).Squared().mean(new long[] { 1 }).mean().item<float>();
     }
 }

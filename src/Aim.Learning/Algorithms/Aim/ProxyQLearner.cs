@@ -144,12 +144,12 @@ public sealed class ProxyQLearner : IDisposable
             loss = AimLoss.Regression(qExpert, current?.Q ?? stored!.Value.Q, current?.Deviates ?? stored!.Value.Deviates);
             if (current is not null && stored is { } both)
             {
-                loss = loss + AimLoss.PositiveTerm(both.Q, both.Deviates);
+                loss = loss.Plus(AimLoss.PositiveTerm(both.Q, both.Deviates));
             }
 
             if (_options.TdWeight > 0)
             {
-                loss = loss + (_options.TdWeight * TdLoss(context, robot, n));
+                loss = loss.Plus(TdLoss(context, robot, n).Times(_options.TdWeight));
             }
         }
         else
@@ -160,7 +160,7 @@ public sealed class ProxyQLearner : IDisposable
             loss = AimLoss.RewardLabels(qExpert, qPositive, deviates, _q.NextValues(next, robot, _options.TdTarget), terminated, _options.Gamma);
             if (_options.TdWeight > 0 && context.Agent.Count > 0)
             {
-                loss = loss + (_options.TdWeight * TdLoss(context, robot, n, agentOnly: true));
+                loss = loss.Plus(TdLoss(context, robot, n, agentOnly: true).Times(_options.TdWeight));
             }
         }
 
@@ -213,7 +213,7 @@ public sealed class ProxyQLearner : IDisposable
             return actions.ne(expertActions).squeeze(1).to_type(ScalarType.Float32);
         }
 
-        return (actions - expertActions).square().mean(new long[] { 1 }).gt(epsilon).to_type(ScalarType.Float32);
+        return actions.Minus(expertActions).Squared().mean(new long[] { 1 }).GreaterThan(epsilon).to_type(ScalarType.Float32);
     }
 
     private void EnsureBatches(TrainingContext context, int n)

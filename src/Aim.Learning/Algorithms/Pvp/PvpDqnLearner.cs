@@ -106,7 +106,7 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
 
         // Huber TD on every sample + proxy values where the expert intervened (novice term where the actions differ).
         Tensor noOverlap = behaviour.ne(novice).squeeze(1).to_type(ScalarType.Float32);
-        Tensor loss = PvpLoss.HuberTd(qHuman, target) + PvpLoss.Proxy(qHuman, qNovice, intervention, noOverlap);
+        Tensor loss = PvpLoss.HuberTd(qHuman, target).Plus(PvpLoss.Proxy(qHuman, qNovice, intervention, noOverlap));
         _optimizer.ZeroGrad();
         loss.backward();
         nn.utils.clip_grad_norm_(_q.parameters(), Options.GradientClip);

@@ -1,3 +1,4 @@
+using Aim.Learning.Torch;
 using static TorchSharp.torch;
 
 namespace Aim.Learning.Algorithms.Pvp;
@@ -17,17 +18,17 @@ public static class PvpLoss
     /// <param name="noOverlap">o: 1 where the novice action differs from the behaviour action (all ones for continuous actions); shape B.</param>
     public static Tensor Proxy(Tensor qHuman, Tensor qNovice, Tensor intervention, Tensor noOverlap)
     {
-        Tensor humanTerm = (intervention * (qHuman - 1).square()).mean();
-        Tensor noviceTerm = (intervention * noOverlap * (qNovice + 1).square()).mean();
-        return humanTerm + noviceTerm;
+        Tensor humanTerm = (intervention * qHuman.Minus(1).Squared()).mean();
+        Tensor noviceTerm = (intervention * noOverlap * qNovice.Plus(1).Squared()).mean();
+        return humanTerm.Plus(noviceTerm);
     }
 
     /// <summary>The reward-free TD target y = 0 + γ (1 − d) V̂(s′).</summary>
-    public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma) => gamma * (1 - terminated) * nextValues;
+    public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma) => terminated.SubtractedFrom(1).Times(gamma) * nextValues;
 
     /// <summary>PVP-DQN's TD term: Huber (smooth-L1) between Q(s, a_behaviour) and y, on every sample.</summary>
     public static Tensor HuberTd(Tensor q, Tensor target) => nn.functional.smooth_l1_loss(q, target.detach());
 
     /// <summary>PVP-TD3's TD term: 0.5 · mean(k·(Q(s, a_behaviour) − y)²), with k = 0 where a takeover starts.</summary>
-    public static Tensor MaskedTd(Tensor q, Tensor target, Tensor keep) => 0.5 * (keep * (q - target.detach()).square()).mean();
+    public static Tensor MaskedTd(Tensor q, Tensor target, Tensor keep) => (keep * q.Minus(target.detach()).Squared()).mean().Times(0.5);
 }
