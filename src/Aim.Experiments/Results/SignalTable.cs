@@ -58,7 +58,12 @@ public static class SignalTable
     private static string Interval(IEnumerable<double> values)
     {
         SeedStat stat = SeedStat.Of(values);
-        return stat.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stat.Mean:0.00} ± {stat.Ci95:0.00}");
+        return stat.Count switch
+        {
+            0 => "–",
+            1 => stat.Mean.ToString("0.00", CultureInfo.InvariantCulture),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{stat.Mean:0.00} ± {stat.Ci95:0.00}"),
+        };
     }
 
     private static string Rate(double value) => double.IsNaN(value) ? "–" : value.ToString("0.000", CultureInfo.InvariantCulture);
