@@ -82,6 +82,14 @@ public class AimVariantTests
     }
 
     [Fact]
+    public void TheRewardLabelAblationRefusesTwoPositiveActions()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new AimOptions { Labels = AimLabelMode.RewardLabels, PositiveLabel = AimPositiveLabel.Both }.Validate());
+        Assert.Equal(nameof(AimOptions.PositiveLabel), e.ParamName);
+        new AimOptions { Labels = AimLabelMode.RewardLabels, PositiveLabel = AimPositiveLabel.StoredNovice }.Validate();
+    }
+
+    [Fact]
     public void TheRobotActionTargetUsesTheRobotsNextActionNotTheMax()
     {
         torch.manual_seed(5);

@@ -202,6 +202,10 @@ public sealed record AimOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinBetaSamples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaWindow);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaSampleSize);
+        if (Labels == AimLabelMode.RewardLabels && PositiveLabel == AimPositiveLabel.Both)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PositiveLabel), PositiveLabel, "The reward-label ablation takes one +1 action: CurrentPolicy or StoredNovice, not Both.");
+        }
         Policy.Validate();
         ProxyValue.Validate();
     }
