@@ -75,8 +75,19 @@ public sealed class ProxyQ : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Tensor obs = tensor(observations, new long[] { count, Observation.Size });
-        Tensor values = Values(obs, robot.ActTensor(obs));
-        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
+        return ToDoubles(Values(obs, robot.ActTensor(obs)));
+    }
+
+    /// <summary>Q^I(s, a) on the first <paramref name="count"/> rows of given states and actions, without gradient.</summary>
+    public double[] ValuesOf(float[] observations, float[] actions, int count)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(actions);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor obs = tensor(observations, new long[] { count, Observation.Size });
+        Tensor act = tensor(actions, new long[] { count, Action.Dimension });
+        return ToDoubles(Values(obs, act));
     }
 
     /// <summary>θ̂ ← τ θ + (1 − τ) θ̂.</summary>
@@ -112,6 +123,8 @@ public sealed class ProxyQ : IDisposable
         Online.Dispose();
         Target.Dispose();
     }
+
+    private static double[] ToDoubles(Tensor values) => values.data<float>().ToArray().Select(v => (double)v).ToArray();
 
     private Tensor Evaluate(FeatureNetwork network, Tensor observations, Tensor actions)
     {

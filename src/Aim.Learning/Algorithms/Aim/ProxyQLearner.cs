@@ -86,16 +86,9 @@ public sealed class ProxyQLearner : IDisposable
         var slots = new int[count];
         buffer.SampleSlots(_rng, slots);
         buffer.Gather(slots, batch);
-        if (!storedNovice)
-        {
-            return _q.RobotValues(batch.Observations, count, robot);
-        }
-
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        Tensor obs = tensor(batch.Observations, new long[] { count, buffer.ObservationSize });
-        Tensor novice = tensor(batch.NoviceActions, new long[] { count, buffer.ActionSize });
-        return _q.Values(obs, novice).data<float>().ToArray().Select(v => (double)v).ToArray();
+        return storedNovice
+            ? _q.ValuesOf(batch.Observations, batch.NoviceActions, count)
+            : _q.RobotValues(batch.Observations, count, robot);
     }
 
     /// <inheritdoc />
