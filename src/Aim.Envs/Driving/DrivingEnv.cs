@@ -18,10 +18,11 @@ namespace Aim.Envs.Driving;
 /// <para>Observation: 259 floats in [0, 1] in MetaDrive's layout (9 ego state, 10 navigation, 240 lidar). Action:
 /// [steer, throttle/brake] in [−1, 1]²; +steer turns left, negative throttle brakes.</para>
 /// <para>Arrival (+10) and leaving the road (−5) terminate; touching a vehicle or object costs 1 and −5 reward per step
-/// of contact without terminating; the horizon (1500) truncates. The observation array is owned by the environment and
+/// of contact without terminating (vehicles are pushed, the ego slides along objects: <see cref="ContactModel"/>); the
+/// horizon (1500) truncates, and so does standing still for <see cref="DrivingEnvOptions.StuckStepLimit"/> steps when set. The observation array is owned by the environment and
 /// overwritten by the next <see cref="Reset"/> or <see cref="Step"/>.</para>
 /// </remarks>
-public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
+public sealed partial class DrivingEnv : IEnv<float[], float[]>, IPositioned
 {
     // MetaDrive's AIM/PVP arrival window: within 5 m of the route end.
     private const double ArrivalWindow = 5;
@@ -39,6 +40,9 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
     private readonly Lidar _lidar;
     private readonly TrafficModel _traffic;
     private Body[] _bodies = [];
+    private int[] _owners = [];
+    private StaticObstacle[] _obstacles = [];
+    private Vec2[] _obstacleVelocity = [];
     private int _staticBodies;
     private int _bodyCount;
     private Rng _rng = new(0);
@@ -49,6 +53,7 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
     private double _steer;
     private double _throttle;
     private double _headingChange;
+    private int _stuckSteps;
 
     /// <summary>Creates the environment; call <see cref="Reset"/> before stepping.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is invalid.</exception>
@@ -107,6 +112,12 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
 
     internal ReadOnlySpan<Body> Bodies => _bodies.AsSpan(0, _bodyCount);
 
+    /// <summary>The map's hazards where they are now (a broken-down car the ego pushed has moved).</summary>
+    internal ReadOnlySpan<StaticObstacle> Obstacles => _obstacles.AsSpan(0, _staticBodies);
+
+    /// <summary>Consecutive steps so far in which the ego moved less than <see cref="DrivingEnvOptions.StuckDistance"/>.</summary>
+    public int StuckSteps => _stuckSteps;
+
     internal Lidar Lidar => _lidar;
 
     internal ReadOnlySpan<float> LidarReadings => _observation.AsSpan(StateObservation.Size);
@@ -146,15 +157,20 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
         if (_bodies.Length < capacity)
         {
             _bodies = new Body[capacity];
+            _owners = new int[capacity];
+            _obstacles = new StaticObstacle[capacity];
+            _obstacleVelocity = new Vec2[capacity];
         }
 
         for (int i = 0; i < map.Obstacles.Length; i++)
         {
+            _obstacles[i] = map.Obstacles[i];
+            _obstacleVelocity[i] = default;
             _bodies[i] = map.Obstacles[i].Body;
         }
 
         _staticBodies = map.Obstacles.Length;
-        _bodyCount = _staticBodies + _traffic.WriteBodies(_bodies.AsSpan(_staticBodies));
+        WriteTrafficBodies();
 
         Vec2 start = map.PointAt(SpawnS, map.LaneCenter(map.SpawnLane));
         _ego = new EgoState(start.X, start.Y, map.HeadingAt(SpawnS), 0);
@@ -163,6 +179,7 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
         _steer = 0;
         _throttle = 0;
         _headingChange = 0;
+        _stuckSteps = 0;
         ElapsedSteps = 0;
         LastEvents = default;
         EpisodeCount++;
@@ -180,22 +197,24 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
 
         // MetaDrive's order: traffic acts on the ego's last position, then physics moves everyone.
         _traffic.Step(BicycleModel.StepSeconds, _pose.S, _pose.Lateral);
-        _bodyCount = _staticBodies + _traffic.WriteBodies(_bodies.AsSpan(_staticBodies));
+        WriteTrafficBodies();
+        RollPushedObstacles();
 
         EgoState before = _ego;
         RoadPose poseBefore = _pose;
         BicycleModel.Step(ref _ego, _steer, _throttle);
+        (bool crashVehicle, bool crashObject) = ResolveContacts();
         _pose = map.Locate(new Vec2(_ego.X, _ego.Y), _pose.Piece, out bool alongside);
-
-        (bool crashVehicle, bool crashObject) = Collide(EgoBox(_ego));
-        if ((crashVehicle || crashObject) && _options.StopOnCollision && !Touches(EgoBox(before)))
+        if (_options.Contact == ContactModel.StopDead && (crashVehicle || crashObject) && !Touches(EgoBox(before)))
         {
-            // Rigid contact: the ego stays where it was and loses its speed.
+            // The earlier rigid contact: the ego stays where it was and loses its speed.
             _ego = before with { Speed = 0 };
             _pose = poseBefore;
             alongside = true;
         }
 
+        double moved = new Vec2(_ego.X - before.X, _ego.Y - before.Y).Length;
+        _stuckSteps = moved < _options.StuckDistance ? _stuckSteps + 1 : 0;
         _headingChange = _ego.Heading - before.Heading;
         _navigationPiece = Math.Max(_navigationPiece, _pose.Piece);
         bool arrived = _pose.S > map.Length - ArrivalWindow && _pose.Lateral >= 0 && _pose.Lateral <= map.RoadWidth;
@@ -206,7 +225,8 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
 
         double reward = Reward(map, events, poseBefore);
         bool terminated = arrived || outOfRoad;
-        bool truncated = !terminated && ElapsedSteps >= _options.Horizon;
+        bool stuck = _options.StuckStepLimit > 0 && _stuckSteps >= _options.StuckStepLimit;
+        bool truncated = !terminated && (ElapsedSteps >= _options.Horizon || stuck);
         Observe();
         return new StepResult<float[]>(_observation, reward, terminated, truncated, new StepInfo(arrived, events.Cost, RouteCompletion));
     }
@@ -247,11 +267,15 @@ public sealed class DrivingEnv : IEnv<float[], float[]>, IPositioned
         _ego = new EgoState(p.X, p.Y, map.HeadingAt(s) + headingOffset, speed);
         _pose = map.Locate(p, map.PieceIndexAt(s), out _);
         _navigationPiece = _pose.Piece;
+        _stuckSteps = 0;
         Observe();
     }
 
     internal static OrientedBox EgoBox(in EgoState ego) =>
         new(new Vec2(ego.X, ego.Y), ego.Heading, VehicleClass.EgoLength / 2, VehicleClass.EgoWidth / 2);
+
+    private void WriteTrafficBodies() =>
+        _bodyCount = _staticBodies + _traffic.WriteBodies(_bodies.AsSpan(_staticBodies), _owners.AsSpan(_staticBodies));
 
     private (bool Vehicle, bool Object) Collide(in OrientedBox ego)
     {

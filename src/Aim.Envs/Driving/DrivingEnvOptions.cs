@@ -66,10 +66,22 @@ public sealed record DrivingEnvOptions
     public double CrashObjectPenalty { get; init; } = 5;
 
     /// <summary>
-    /// When true, a move that would make the ego overlap an obstacle is undone and the ego stops, standing in for the
-    /// rigid-body contact of MetaDrive's physics (our decision; false lets the ego pass through, still paying the cost).
+    /// How contact with vehicles and objects is resolved. Default <see cref="ContactModel.Physical"/>: vehicles are
+    /// pushed and the ego slides along static objects, as MetaDrive's Bullet bodies behave (cones, triangles and
+    /// barriers are static there, vehicles dynamic). Cost and penalty are paid per step of contact whatever the model.
     /// </summary>
-    public bool StopOnCollision { get; init; } = true;
+    public ContactModel Contact { get; init; } = ContactModel.Physical;
+
+    /// <summary>
+    /// Truncate the episode after this many consecutive steps in which the ego's centre moved less than
+    /// <see cref="StuckDistance"/>. Default 0: never (MetaDrive has no such rule and ends only at the horizon). The
+    /// training environments of the driving tasks set it (<c>TaskCatalog</c>), so a stuck learner does not spend a
+    /// training budget standing still; evaluation keeps MetaDrive's horizon.
+    /// </summary>
+    public int StuckStepLimit { get; init; }
+
+    /// <summary>Distance in metres below which a step counts as not moving for <see cref="StuckStepLimit"/>. Default 0.05 (0.5 m/s).</summary>
+    public double StuckDistance { get; init; } = 0.05;
 
     /// <summary>
     /// The toy map of the case-study figures (our counterpart of AIM's "COT" toy run): one map (seed 100) of a curve,
@@ -99,6 +111,9 @@ public sealed record DrivingEnvOptions
         Require(Horizon > 0, nameof(Horizon), Horizon, "must be positive");
         Require(LidarRays > 0, nameof(LidarRays), LidarRays, "must be positive");
         Require(LidarRange > 0, nameof(LidarRange), LidarRange, "must be positive");
+        Require(StuckStepLimit >= 0, nameof(StuckStepLimit), StuckStepLimit, "must be non-negative (0 turns the rule off)");
+        Require(StuckDistance >= 0 && double.IsFinite(StuckDistance), nameof(StuckDistance), StuckDistance, "must be a non-negative number of metres");
+        Require(Enum.IsDefined(Contact), nameof(Contact), Contact, "is not a contact model");
         foreach (double value in new[] { DrivingReward, SpeedReward, SuccessReward, OutOfRoadPenalty, CrashVehiclePenalty, CrashObjectPenalty })
         {
             Require(double.IsFinite(value), "reward", value, "rewards and penalties must be finite");

@@ -117,14 +117,17 @@ public static class TaskCatalog
         return preset;
     }
 
+    /// <summary>Consecutive standstill steps that end a training episode on the driving tasks (20 s).</summary>
+    public const int TrainingStuckStepLimit = 200;
+
     private static DrivingEnvOptions DrivingOptions(string name, bool evaluation)
     {
         EnsureKnown(name);
-        if (name == DrivingToy)
-        {
-            return DrivingEnvOptions.Toy;
-        }
+        DrivingEnvOptions options = name == DrivingToy ? DrivingEnvOptions.Toy : new DrivingEnvOptions { Maps = evaluation ? DrivingMaps.Test : DrivingMaps.Train };
 
-        return new DrivingEnvOptions { Maps = evaluation ? DrivingMaps.Test : DrivingMaps.Train };
+        // Training episodes end after 20 s without moving: more than twice the expert's longest standstill on the
+        // training maps (89 steps, docs/driving.md), so no expert episode is cut, while a stuck learner loses at most
+        // 200 steps of the budget. Evaluation keeps MetaDrive's 1,500-step horizon.
+        return evaluation ? options : options with { StuckStepLimit = TrainingStuckStepLimit };
     }
 }

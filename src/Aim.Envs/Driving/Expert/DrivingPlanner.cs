@@ -62,7 +62,7 @@ internal sealed class DrivingPlanner
             _goalLane = occupied;
         }
 
-        _scan.Update(map, env.Traffic.Vehicles, s, ego.Speed, _options.LookAhead);
+        _scan.Update(map, env.Obstacles, env.Traffic.Vehicles, s, ego.Speed, _options.LookAhead);
         ChooseLanes(map, ego.Speed, lateral);
         double targetSpeed = TargetSpeed(env, map, ego, s, lateral);
         return (Steer(map, ego, s, lateral), Throttle(ego.Speed, targetSpeed));

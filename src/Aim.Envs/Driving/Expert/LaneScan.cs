@@ -27,7 +27,7 @@ internal sealed class LaneScan
     /// <summary>True when no vehicle or hazard is beside the ego or closing in from behind in the lane.</summary>
     public ReadOnlySpan<bool> BesideFree => _besideFree;
 
-    public void Update(DrivingMap map, ReadOnlySpan<TrafficVehicle> traffic, double egoS, double egoSpeed, double lookAhead)
+    public void Update(DrivingMap map, ReadOnlySpan<StaticObstacle> obstacles, ReadOnlySpan<TrafficVehicle> traffic, double egoS, double egoSpeed, double lookAhead)
     {
         double egoFront = egoS + (VehicleClass.EgoLength / 2);
         double egoRear = egoS - (VehicleClass.EgoLength / 2);
@@ -39,7 +39,7 @@ internal sealed class LaneScan
             _besideFree[lane] = true;
         }
 
-        foreach (StaticObstacle o in map.Obstacles)
+        foreach (StaticObstacle o in obstacles)
         {
             if (o.S + o.HalfAlong < egoRear - 2 || o.S - o.HalfAlong > egoFront + lookAhead)
             {

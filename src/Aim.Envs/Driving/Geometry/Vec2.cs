@@ -36,6 +36,9 @@ internal readonly record struct Vec2(double X, double Y)
     /// <summary>This vector turned 90° counter-clockwise (the left-hand normal of a heading vector).</summary>
     public Vec2 LeftNormal => new(-Y, X);
 
+    /// <summary>"(x, y)" in metres; the record's generated text would recurse through the normal vectors.</summary>
+    public override string ToString() => FormattableString.Invariant($"({X:F3}, {Y:F3})");
+
     /// <summary>The angle of this vector, counter-clockwise from +x, in (−π, π].</summary>
     public double Angle => Math.Atan2(Y, X);
 }

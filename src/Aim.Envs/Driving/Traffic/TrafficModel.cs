@@ -1,5 +1,6 @@
 using Aim.Envs.Driving.Geometry;
 using Aim.Envs.Driving.Map;
+using Aim.Envs.Driving.Vehicle;
 
 namespace Aim.Envs.Driving.Traffic;
 
@@ -10,6 +11,10 @@ namespace Aim.Envs.Driving.Traffic;
 /// </summary>
 internal sealed class TrafficModel
 {
+    // How fast a pushed, driving vehicle steers back to its lane centre (m/s).
+    private const double RecentreSpeed = 0.5;
+
+
     private TrafficVehicle[] _vehicles = [];
     private DrivingMap? _map;
 
@@ -50,6 +55,7 @@ internal sealed class TrafficModel
                 Lane = spawn.Lane,
                 HalfLength = spawn.Length / 2,
                 Width = spawn.Width,
+                Mass = VehicleClass.MassOf(spawn.Length),
                 TriggerS = spawn.TriggerS,
             };
         }
@@ -72,6 +78,9 @@ internal sealed class TrafficModel
             {
                 if (egoS < v.TriggerS)
                 {
+                    // Parked, but a push by the ego sets it rolling: it coasts to a stop like an unbraked car.
+                    v.Speed = Math.Max(0, v.Speed - (BicycleModel.CoastDeceleration * dt));
+                    v.S += v.Speed * dt;
                     continue;
                 }
 
@@ -116,6 +125,9 @@ internal sealed class TrafficModel
                 }
             }
 
+            // A driving vehicle that was pushed off its lane centre steers back to it.
+            v.Offset -= Math.Sign(v.Offset) * Math.Min(Math.Abs(v.Offset), RecentreSpeed * dt);
+
             double acceleration = Idm(v.Speed, gap, leaderSpeed);
             v.Speed = Math.Max(0, v.Speed + (acceleration * dt));
             v.S += v.Speed * dt;
@@ -126,8 +138,11 @@ internal sealed class TrafficModel
         }
     }
 
-    /// <summary>Writes the footprints of the vehicles still on the road; returns how many.</summary>
-    public int WriteBodies(Span<Body> into)
+    /// <summary>
+    /// Writes the footprints of the vehicles still on the road and, in <paramref name="owners"/>, the index of the
+    /// vehicle each footprint belongs to; returns how many.
+    /// </summary>
+    public int WriteBodies(Span<Body> into, Span<int> owners)
     {
         DrivingMap map = _map!;
         int n = 0;
@@ -139,11 +154,34 @@ internal sealed class TrafficModel
                 continue;
             }
 
-            Vec2 centre = map.PointAt(v.S, map.LaneCenter(v.Lane));
+            Vec2 centre = map.PointAt(v.S, map.LaneCenter(v.Lane) + v.Offset);
+            owners[n] = i;
             into[n++] = Body.Rectangle(ObstacleKind.TrafficVehicle, centre, map.HeadingAt(v.S), 2 * v.HalfLength, v.Width);
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// Applies a push by the ego to vehicle <paramref name="index"/>: its footprint moved by <paramref name="displacement"/>
+    /// (split into progress along its lane and offset across it) and its velocity changed by <paramref name="deltaVelocity"/>
+    /// (the part along its lane: traffic keeps its heading).
+    /// </summary>
+    public void Push(int index, Vec2 displacement, Vec2 deltaVelocity)
+    {
+        DrivingMap map = _map!;
+        ref TrafficVehicle v = ref _vehicles[index];
+        Vec2 along = Vec2.FromAngle(map.HeadingAt(v.S));
+        v.S += displacement.Dot(along);
+        v.Offset += displacement.Dot(along.RightNormal);
+        v.Speed = Math.Max(0, v.Speed + deltaVelocity.Dot(along));
+    }
+
+    /// <summary>The velocity of vehicle <paramref name="index"/> in the world frame.</summary>
+    public Vec2 Velocity(int index)
+    {
+        ref TrafficVehicle v = ref _vehicles[index];
+        return Vec2.FromAngle(_map!.HeadingAt(v.S)) * v.Speed;
     }
 
     private double Idm(double speed, double gap, double leaderSpeed)
