@@ -7,11 +7,26 @@ namespace Aim.Learning.Spec;
 /// <typeparam name="TAct">Action type (int or float[]).</typeparam>
 public sealed class Codec<TObs, TAct>
 {
+    private readonly int[] _blanked;
+
     /// <summary>Creates the codec for the given specs.</summary>
-    public Codec(ObservationSpec observation, ActionSpec action)
+    /// <param name="observation">The observation spec.</param>
+    /// <param name="action">The action spec.</param>
+    /// <param name="blanked">Observation entries written as 0 (an ablation of what the networks may see); none when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A blanked index lies outside the observation.</exception>
+    public Codec(ObservationSpec observation, ActionSpec action, IReadOnlyList<int>? blanked = null)
     {
         Observation = observation ?? throw new ArgumentNullException(nameof(observation));
         Action = action ?? throw new ArgumentNullException(nameof(action));
+        _blanked = blanked?.ToArray() ?? [];
+        foreach (int index in _blanked)
+        {
+            if (index < 0 || index >= observation.Size)
+            {
+                throw new ArgumentOutOfRangeException(nameof(blanked), index, $"Blanked observation entry {index} lies outside the observation's {observation.Size} entries.");
+            }
+        }
+
         if (typeof(TObs) != typeof(byte[]) && typeof(TObs) != typeof(float[]))
         {
             throw new NotSupportedException($"Observations of type {typeof(TObs).Name} are not supported: expected byte[] or float[].");
@@ -62,6 +77,11 @@ public sealed class Codec<TObs, TAct>
                 break;
             default:
                 throw new ArgumentNullException(nameof(observation));
+        }
+
+        foreach (int index in _blanked)
+        {
+            destination[index] = 0f;
         }
     }
 

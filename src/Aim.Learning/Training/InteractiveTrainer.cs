@@ -91,7 +91,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         options.Validate();
         var observationSpec = ObservationSpec.From(env.ObservationSpace, options.ObservationScale == ByteObservationScale.Divide255);
         var actionSpec = ActionSpec.From(env.ActionSpace);
-        _codec = new Codec<TObs, TAct>(observationSpec, actionSpec);
+        _codec = new Codec<TObs, TAct>(observationSpec, actionSpec, options.BlankedEntries);
         _evaluator = new Evaluator<TObs, TAct>(evalEnvFactory, _codec, options.EvalEpisodes);
         var rng = new Rng(options.Seed);
         _context = new TrainingContext(
@@ -373,6 +373,15 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         {
             // Offered to density-based human gates (PVP); a Gaussian expert acts on float[] observations.
             _gaussianExpert.Distribution((float[])(object)_rawObservation!, _expertMean, _expertStd);
+            if (Options.ExpertLabel == ExpertLabel.Mean)
+            {
+                // The label is the expert's intent, clipped to the [−1, 1] box of the continuous tasks; the environment
+                // still gets the executed sample below.
+                for (int i = 0; i < _expertAction.Length; i++)
+                {
+                    _expertAction[i] = Math.Clamp(_expertMean[i], -1f, 1f);
+                }
+            }
         }
 
         double x = _positioned?.PositionX ?? double.NaN;

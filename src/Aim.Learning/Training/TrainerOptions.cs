@@ -66,6 +66,24 @@ public sealed record TrainerOptions
     /// <summary>What <see cref="EvalEvery"/> counts. Default <see cref="Training.EvalClock.EnvSteps"/>.</summary>
     public EvalClock EvalClock { get; init; } = EvalClock.EnvSteps;
 
+    /// <summary>
+    /// What a Gaussian expert's label is: the executed sample or its mean (stored label, AIM's +1 mask, hand-back
+    /// comparison, miss metric). Default <see cref="Training.ExpertLabel.Sampled"/> (the released code); the driving
+    /// tasks use <see cref="Training.ExpertLabel.Mean"/> (docs/driving.md). Experts without a distribution act
+    /// deterministically, so the choice only matters for Gaussian ones.
+    /// </summary>
+    public ExpertLabel ExpertLabel { get; init; } = ExpertLabel.Sampled;
+
+    /// <summary>
+    /// Observation entries the networks see as 0, comma-separated (e.g. "5,6": the driving task's last executed action,
+    /// for the copycat check in docs/driving.md). Default "" (the whole observation).
+    /// </summary>
+    public string BlankObservation { get; init; } = string.Empty;
+
+    /// <summary>The entries of <see cref="BlankObservation"/> as indices.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An entry is not a non-negative integer.</exception>
+    public IReadOnlyList<int> BlankedEntries => [.. BlankObservation.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseEntry)];
+
     /// <summary>How byte observations are scaled for the networks. Default <see cref="ByteObservationScale.UnitRange"/>.</summary>
     public ByteObservationScale ObservationScale { get; init; } = ByteObservationScale.UnitRange;
 
@@ -119,9 +137,20 @@ public sealed record TrainerOptions
             throw new ArgumentOutOfRangeException(nameof(Expert), Expert, $"No Stable-Baselines3 zip at '{Path.GetFullPath(zip)}'.");
         }
 
+        _ = BlankedEntries;
+        if (!Enum.IsDefined(ExpertLabel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExpertLabel), ExpertLabel, "The expert label must be Sampled or Mean.");
+        }
+
         if (WarmUpSteps > TotalEnvSteps)
         {
             throw new ArgumentOutOfRangeException(nameof(WarmUpSteps), WarmUpSteps, $"The warm-up must not exceed the run's {TotalEnvSteps} steps.");
         }
     }
+
+    private static int ParseEntry(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
+            ? index
+            : throw new ArgumentOutOfRangeException(nameof(BlankObservation), text, $"Blanked observation entries must be non-negative integers separated by commas; got '{text}'.");
 }
