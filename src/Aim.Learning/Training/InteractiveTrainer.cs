@@ -91,7 +91,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         options.Validate();
         var observationSpec = ObservationSpec.From(env.ObservationSpace, options.ObservationScale == ByteObservationScale.Divide255);
         var actionSpec = ActionSpec.From(env.ActionSpace);
-        _codec = new Codec<TObs, TAct>(observationSpec, actionSpec, options.BlankedEntries);
+        _codec = new Codec<TObs, TAct>(observationSpec, actionSpec, options.BlankedEntries());
         _evaluator = new Evaluator<TObs, TAct>(evalEnvFactory, _codec, options.EvalEpisodes);
         var rng = new Rng(options.Seed);
         _context = new TrainingContext(

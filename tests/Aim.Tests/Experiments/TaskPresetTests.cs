@@ -28,7 +28,7 @@ public class TaskPresetTests
         Assert.True(thrifty.Policy.Bootstrap);
         Assert.False(hg.Policy.Bootstrap);
         Assert.Equal(BetaSource.RecentRobotStates, aim.BetaSource);
-        Assert.Equal(0.05, aim.Delta);
+        Assert.Equal(0.1, aim.Delta);
         Assert.Equal(7.2e-4, ensemble.NoveltyThreshold);
         Assert.Equal(20_000, ((BcMethodOptions)MethodCatalog.Options("bc", TaskCatalog.Preset("driving", "bc"))).Policy.InitialSteps);
     }

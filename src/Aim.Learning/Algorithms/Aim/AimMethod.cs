@@ -52,6 +52,9 @@ public sealed class AimMethod : GatedMethod
     private readonly AimGate _gate;
     private readonly float[] _qValue = new float[1];
     private readonly StateWindow? _robotStates;
+    private long _labelsSeen;
+    private double _heldOutSum;
+    private long _heldOutCount;
     private double _qRobotSum;
     private int _qRobotCount;
 
@@ -152,13 +155,30 @@ public sealed class AimMethod : GatedMethod
 
         // ε: the mean discrepancy between π_r and the expert on the warm-up data (0 for discrete actions: hand back
         // only when the actions agree).
-        _gate.Epsilon = _action.IsDiscrete ? 0.0 : MeanDiscrepancy(context.Human);
+        _gate.Epsilon = _action.IsDiscrete ? 0.0 : MeanDiscrepancy(context.Human, context.Human.Count);
+        _labelsSeen = context.Human.TotalAdded;
 
         // Q^I learns the intervention labels of the warm-up data.
         _qLearner.Train(context, _robot, _gate.Epsilon, Options.QInitialSteps);
 
         // β: the (1 − δ)-quantile of Q^I(s, π_r(s)) on a held-out tenth of the warm-up states.
         _gate.SetBetaFrom(RobotQ(context.Human, Math.Max(10, context.Human.Count / 10)));
+    }
+
+    /// <summary>Held-out ε schedule: the new labels' discrepancy, measured before the policy trains on them.</summary>
+    protected override void BeforePolicyUpdate(TrainingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        int fresh = (int)Math.Min(context.Human.TotalAdded - _labelsSeen, context.Human.Count);
+        _labelsSeen = context.Human.TotalAdded;
+        if (Options.Epsilon != EpsilonSchedule.HeldOut || _action.IsDiscrete || fresh == 0)
+        {
+            return;
+        }
+
+        _heldOutSum += MeanDiscrepancy(context.Human, fresh) * fresh;
+        _heldOutCount += fresh;
+        _gate.Epsilon = _heldOutSum / _heldOutCount;
     }
 
     /// <summary>After each policy update: ε (adaptive schedule), Q^I on J = J_AIM + w·J_TD, then β.</summary>
@@ -170,7 +190,7 @@ public sealed class AimMethod : GatedMethod
         _gate.ClearRecent();
         if (Options.Epsilon == EpsilonSchedule.Adaptive && !_action.IsDiscrete)
         {
-            _gate.Epsilon = MeanDiscrepancy(context.Human);
+            _gate.Epsilon = MeanDiscrepancy(context.Human, context.Human.Count);
         }
 
         _qLearner.Train(context, _robot, _gate.Epsilon, Options.QStepsPerUpdate);
@@ -243,11 +263,11 @@ public sealed class AimMethod : GatedMethod
     }
 
     /// <summary>Mean over the human buffer of the per-sample mean squared difference between π_r(s) and a_h.</summary>
-    private double MeanDiscrepancy(HacoBuffer human)
+    /// <summary>The mean discrepancy between π_r and the expert's labels on the newest <paramref name="count"/> labels.</summary>
+    private double MeanDiscrepancy(HacoBuffer human, int count)
     {
-        int count = human.Count;
         var batch = new Batch(count, human.ObservationSize, human.ActionSize);
-        var slots = Enumerable.Range(0, count).Select(human.SlotOf).ToArray();
+        var slots = Enumerable.Range(human.Count - count, count).Select(human.SlotOf).ToArray();
         human.Gather(slots, batch);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();

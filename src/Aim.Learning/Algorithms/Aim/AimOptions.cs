@@ -12,6 +12,15 @@ public enum EpsilonSchedule
 
     /// <summary>Re-estimated after every policy update as the mean discrepancy on the human buffer (the paper).</summary>
     Adaptive,
+
+    /// <summary>
+    /// Measured on held-out data (ours): before each policy update, the mean discrepancy between π_r and the labels
+    /// that arrived since the last update, which the policy has not trained on; ε is the mean over all such labels so
+    /// far (the warm-up estimate until the first update). Training-data estimates shrink as the policy memorises its
+    /// labels (on driving with mean labels, 0.021 on the warm-up data against 0.073 on held-out states:
+    /// docs/driving.md), which keeps the expert in control long after the robot has become as close as it can get.
+    /// </summary>
+    HeldOut,
 }
 
 /// <summary>How the ±1 intervention labels enter Q^I's loss.</summary>

@@ -63,6 +63,7 @@ public abstract class GatedMethod : IMethod
     /// <inheritdoc />
     public void Update(TrainingContext context)
     {
+        BeforePolicyUpdate(context);
         Learner.Update(context);
         UpdateGate(context);
     }
@@ -86,6 +87,14 @@ public abstract class GatedMethod : IMethod
 
     /// <summary>Fits the gate to the warm-up data, after the learner's first fit. Default: nothing.</summary>
     protected virtual void InitializeGate(TrainingContext context)
+    {
+    }
+
+    /// <summary>
+    /// Called before each policy update, while the labels that arrived since the last one are still unseen by the
+    /// policy (held-out data). Default: nothing.
+    /// </summary>
+    protected virtual void BeforePolicyUpdate(TrainingContext context)
     {
     }
 
