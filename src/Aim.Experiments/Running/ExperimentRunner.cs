@@ -31,7 +31,10 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(spec);
         TaskCatalog.EnsureKnown(spec.Task);
         object methodOptions = Experiment.MethodOptions(spec.Task, spec.Method, spec.Overrides);
-        spec.Trainer.Validate();
+
+        // Before the run directory exists, so a refused run leaves nothing behind.
+        OptionsValidation.Validate(spec.Trainer, "the harness");
+        OptionsValidation.Validate(methodOptions, $"method '{spec.Method}'");
         string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
         if (directory is not null)
         {

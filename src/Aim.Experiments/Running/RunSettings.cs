@@ -68,17 +68,11 @@ public static class RunSettings
             }
         }
 
-        try
-        {
-            trainer.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new ArgumentException($"Bad harness option {OptionsBinder.Normalize(e.ParamName ?? "?")}: {e.Message}", nameof(settings), e);
-        }
+        OptionsValidation.Validate(trainer, "the harness");
 
-        // Parses and checks the method's values now, so a bad one fails before anything runs.
-        MethodCatalog.Options(method, overrides);
+        // Parses and checks the method's values as the run will use them (task preset included), so a bad one fails
+        // before anything runs or any folder is created.
+        OptionsValidation.Validate(Experiment.MethodOptions(task, method, overrides), $"method '{method}'");
         return new RunSpec(task, method, trainer, overrides);
     }
 }
