@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aim.Cli.Terminal;
 using Aim.Experiments.Methods;
+using Aim.Experiments.Running;
 using Aim.Experiments.Sweeps;
 
 namespace Aim.Cli.Commands;
@@ -49,9 +50,13 @@ internal static class CompareCommand
                 Set = settings.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)),
                 TargetSuccess = CommonOptions.CheckTarget(parse.GetValue(target)),
             };
-            SweepPlan plan = SweepPlan.From(config);
+            _ = SweepPlan.From(config);
             int workers = CommonOptions.CheckParallel(parse.GetValue(parallel));
-            string directory = Path.Combine(OutputFolder.EnsureWritable(parse.GetValue(output)!), config.Name);
+
+            // Checked first, so a refused compare creates no folder; the folder is then claimed atomically, so a
+            // compare started in the same second gets "…-2" instead of sharing (and overwriting) this one.
+            string directory = UniqueFolder.Create(OutputFolder.EnsureWritable(parse.GetValue(output)!), config.Name);
+            SweepPlan plan = SweepPlan.From(config with { Name = Path.GetFileName(directory) });
             return SweepSession.Execute(context, plan, directory, ShardSpec.All, workers, $"{string.Join(" vs ", config.Methods)} on {taskName}");
         }));
         return command;

@@ -27,6 +27,7 @@ public static class SweepMerge
             }
         }
 
+        using SweepLock hold = SweepLock.Acquire(output);
         SweepManifest.Write(output, plan);
         foreach (SweepRun run in plan.Runs)
         {
