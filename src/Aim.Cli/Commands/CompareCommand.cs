@@ -20,10 +20,10 @@ internal static class CompareCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (seeds 0 … N − 1; default 3).", DefaultValueFactory = _ => 3 };
+        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (seeds 0 … N − 1).", DefaultValueFactory = _ => 3 };
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
-        Option<string> output = CommonOptions.Out("runs", "the compare folder is created in");
+        Option<string> output = CommonOptions.Out("runs", "in which the compare folder compare__{task}__{time}/ is created");
         Option<int> parallel = CommonOptions.Parallel();
         Option<double> target = CommonOptions.Target();
         var command = new Command("compare", "Run every method with every seed on a task; write comparison.csv, runs.csv, metrics.csv and report.html into {out}/compare__{task}__{timestamp}/.")

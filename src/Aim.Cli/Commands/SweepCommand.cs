@@ -10,7 +10,7 @@ internal static class SweepCommand
     public static Command Create(CliContext context)
     {
         var config = new Option<string>("--config") { Description = "Sweep config (JSON), for example sweeps/delta.json.", Required = true };
-        Option<string> output = CommonOptions.Out("sweeps", "the sweep folder {name}/ is created in");
+        Option<string> output = CommonOptions.Out("sweeps", "in which the sweep folder {name}/ is created");
         Option<int> parallel = CommonOptions.Parallel();
         var shard = new Option<string>("--shard")
         {
