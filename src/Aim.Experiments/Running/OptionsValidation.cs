@@ -12,7 +12,10 @@ public static class OptionsValidation
     /// <summary>Validates <paramref name="options"/>, nested records first so a failure names the full dotted key.</summary>
     /// <param name="options">An options record with a parameterless <c>Validate()</c> method.</param>
     /// <param name="owner">Whose options they are, for the message (for example "method 'aim'").</param>
-    /// <exception cref="ArgumentException">A value is out of range; the message names the key, the value and the range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A value is out of range; <see cref="ArgumentException.ParamName"/> is the setting key and the message names it, the
+    /// value and the allowed range.
+    /// </exception>
     public static void Validate(object options, string owner)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +43,8 @@ public static class OptionsValidation
         {
             string key = prefix + OptionsBinder.Normalize(range.ParamName ?? "?");
             string value = range.ActualValue is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : range.ActualValue?.ToString() ?? "?";
-            throw new ArgumentException($"Option '{key}' of {owner}: {value} is out of range: {Reason(range)}", range);
+            // Still an ArgumentOutOfRangeException (what the options' own Validate throws), now named by the setting key.
+            throw new ArgumentOutOfRangeException(key, range.ActualValue, $"Option '{key}' of {owner}: {value} is out of range: {Reason(range)}");
         }
     }
 

@@ -44,7 +44,8 @@ public class OptionValueTests
     [InlineData("aim", "total_env_steps", "0", "the harness")]
     public void OutOfRangeValuesAreRefusedWhenTheSpecIsBuilt(string method, string key, string value, string range)
     {
-        var ex = Assert.Throws<ArgumentException>(() => RunSettings.Build("empty-6x6", method, 0, [new(key, value)]));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RunSettings.Build("empty-6x6", method, 0, [new(key, value)]));
+        Assert.Equal(key, ex.ParamName);
         Assert.Contains($"Option '{key}'", ex.Message);
         Assert.Contains($"{value} is out of range", ex.Message);
         Assert.Contains(range, ex.Message);
@@ -53,7 +54,7 @@ public class OptionValueTests
     [Fact]
     public void SweepPlanRefusesAnOutOfRangeGridValueUpFront()
     {
-        var ex = Assert.Throws<ArgumentException>(() => SweepPlan.From(SweepConfig.Parse("""
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SweepPlan.From(SweepConfig.Parse("""
             { "name": "t", "tasks": ["empty-6x6"], "methods": ["aim"], "seeds": 1, "grid": { "delta": [0.1, 1.5] } }
             """)));
         Assert.Contains("Option 'delta' of method 'aim': 1.5 is out of range: δ must lie in (0, 1).", ex.Message);
