@@ -68,7 +68,16 @@ public static class RunSettings
             }
         }
 
-        OptionsValidation.Validate(trainer, "the harness");
+        try
+        {
+            OptionsValidation.Validate(trainer, "the harness");
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // A harness value has always come out of here as a plain ArgumentException (the expert's zip, for example).
+            int parameter = e.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            throw new ArgumentException(parameter >= 0 ? e.Message[..parameter] : e.Message, nameof(settings), e);
+        }
 
         // Parses and checks the method's values as the run will use them (task preset included), so a bad one fails
         // before anything runs or any folder is created.

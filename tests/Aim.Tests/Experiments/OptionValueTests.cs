@@ -41,7 +41,6 @@ public class OptionValueTests
     [InlineData("aim", "proxy_value.batch_size", "1", "proxy_value.batch_size")]
     [InlineData("pvp", "proxy_value.gradient_clip", "-1", "must be positive")]
     [InlineData("thrifty", "initial_risk_threshold", "-0.5", "[0, 1]")]
-    [InlineData("aim", "total_env_steps", "0", "the harness")]
     public void OutOfRangeValuesAreRefusedWhenTheSpecIsBuilt(string method, string key, string value, string range)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RunSettings.Build("empty-6x6", method, 0, [new(key, value)]));
@@ -49,6 +48,13 @@ public class OptionValueTests
         Assert.Contains($"Option '{key}'", ex.Message);
         Assert.Contains($"{value} is out of range", ex.Message);
         Assert.Contains(range, ex.Message);
+    }
+
+    [Fact]
+    public void AnOutOfRangeHarnessValueIsNamed()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => RunSettings.Build("empty-6x6", "aim", 0, [new("total_env_steps", "0")]));
+        Assert.StartsWith("Option 'total_env_steps' of the harness: 0 is out of range: ", ex.Message);
     }
 
     [Fact]
