@@ -28,21 +28,23 @@ internal static class CommonOptions
         Description = "Environment steps per run, warm-up included (the same as --set total_env_steps=N).",
     };
 
+    /// <summary>The --out option; <paramref name="what"/> completes "Folder …", e.g. "in which the run directory is created".</summary>
     public static Option<string> Out(string defaultFolder, string what) => new("--out")
     {
-        Description = $"Folder {what} go into (created if missing). Default: {defaultFolder}.",
+        // System.CommandLine appends "[default: …]" itself.
+        Description = $"Folder {what} (created if missing).",
         DefaultValueFactory = _ => defaultFolder,
     };
 
     public static Option<int> Parallel() => new("--parallel")
     {
-        Description = "Runs at a time, each in its own process with one torch thread (default 1: in this process).",
+        Description = "Runs at a time; above 1, each run gets its own process with one torch thread (1: the runs go one after another in this process).",
         DefaultValueFactory = _ => 1,
     };
 
     public static Option<double> Target() => new("--target")
     {
-        Description = "Target test success of the 'expert cost to reach' column (default 0.8).",
+        Description = "Target test success of the 'expert cost to reach' column.",
         DefaultValueFactory = _ => 0.8,
     };
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aim.Cli.Terminal;
 using Aim.Experiments.Methods;
+using Aim.Experiments.Running;
 using Aim.Experiments.Sweeps;
 
 namespace Aim.Cli.Commands;
@@ -19,10 +20,10 @@ internal static class CompareCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (seeds 0 … N − 1; default 3).", DefaultValueFactory = _ => 3 };
+        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (seeds 0 … N − 1).", DefaultValueFactory = _ => 3 };
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
-        Option<string> output = CommonOptions.Out("runs", "the compare folder is created in");
+        Option<string> output = CommonOptions.Out("runs", "in which the compare folder compare__{task}__{time}/ is created");
         Option<int> parallel = CommonOptions.Parallel();
         Option<double> target = CommonOptions.Target();
         var command = new Command("compare", "Run every method with every seed on a task; write comparison.csv, runs.csv, metrics.csv and report.html into {out}/compare__{task}__{timestamp}/.")
@@ -49,9 +50,13 @@ internal static class CompareCommand
                 Set = settings.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)),
                 TargetSuccess = CommonOptions.CheckTarget(parse.GetValue(target)),
             };
-            SweepPlan plan = SweepPlan.From(config);
+            _ = SweepPlan.From(config);
             int workers = CommonOptions.CheckParallel(parse.GetValue(parallel));
-            string directory = Path.Combine(OutputFolder.EnsureWritable(parse.GetValue(output)!), config.Name);
+
+            // Checked first, so a refused compare creates no folder; the folder is then claimed atomically, so a
+            // compare started in the same second gets "…-2" instead of sharing (and overwriting) this one.
+            string directory = UniqueFolder.Create(OutputFolder.EnsureWritable(parse.GetValue(output)!), config.Name);
+            SweepPlan plan = SweepPlan.From(config with { Name = Path.GetFileName(directory) });
             return SweepSession.Execute(context, plan, directory, ShardSpec.All, workers, $"{string.Join(" vs ", config.Methods)} on {taskName}");
         }));
         return command;

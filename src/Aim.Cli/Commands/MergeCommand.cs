@@ -23,15 +23,19 @@ internal static class MergeCommand
         command.SetAction(parse => context.Guard(() =>
         {
             string directory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
-            (SweepPlan plan, IReadOnlyList<SweepRun> missing) = SweepMerge.Merge(parse.GetValue(inputs)!, directory);
-            SweepSession.WriteResults(context, directory, plan, $"Sweep {plan.Config.Name}");
+            (SweepPlan plan, IReadOnlyList<SweepRun> missing, IReadOnlyList<string> skippedInputs) = SweepMerge.Merge(parse.GetValue(inputs)!, directory);
+            foreach (string reason in skippedInputs)
+            {
+                context.Error.WriteLine($"aim: input skipped: {reason}");
+            }
+
+            int damaged = SweepSession.WriteResults(context, directory, plan, $"Sweep {plan.Config.Name}");
             if (missing.Count > 0)
             {
                 context.Error.WriteLine($"aim: {missing.Count} of {plan.Runs.Count} runs are missing (the tables cover the others): {string.Join(", ", missing.Take(5).Select(r => r.Id))}{(missing.Count > 5 ? ", …" : string.Empty)}");
-                return CliContext.Incomplete;
             }
 
-            return 0;
+            return missing.Count > 0 || damaged > 0 || skippedInputs.Count > 0 ? CliContext.Incomplete : 0;
         }));
         return command;
     }

@@ -21,10 +21,10 @@ internal static class RunCommand
             DefaultValueFactory = _ => "aim",
         };
         Option<string> task = CommonOptions.Task(required: false);
-        var seed = new Option<int>("--seed") { Description = "Seed of the run (default 0).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the run.", DefaultValueFactory = _ => 0 };
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
-        Option<string> output = CommonOptions.Out("runs", "the run directory is created in");
+        Option<string> output = CommonOptions.Out("runs", "in which the run directory {task}__{method}__s{seed}__{time}/ is created");
         var runDirectory = new Option<string?>("--run-dir") { Description = "Exact run directory (used by sweeps).", Hidden = true };
         var child = new Option<bool>("--child") { Description = "Report evaluations as @eval lines (used by parallel sweeps).", Hidden = true };
         var command = new Command("run", "Run one method on one task with one seed; writes options.json, metrics.csv, episodes.csv, steps.csv, checkpoints, summary.json and report.html.")

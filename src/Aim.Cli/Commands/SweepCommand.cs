@@ -10,14 +10,14 @@ internal static class SweepCommand
     public static Command Create(CliContext context)
     {
         var config = new Option<string>("--config") { Description = "Sweep config (JSON), for example sweeps/delta.json.", Required = true };
-        Option<string> output = CommonOptions.Out("sweeps", "the sweep folder {name}/ is created in");
+        Option<string> output = CommonOptions.Out("sweeps", "in which the sweep folder {name}/ is created");
         Option<int> parallel = CommonOptions.Parallel();
         var shard = new Option<string>("--shard")
         {
             Description = "Run only shard i of N (i/N, 0-based; run k of the plan goes to shard k mod N), e.g. $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
             DefaultValueFactory = _ => "0/1",
         };
-        var command = new Command("sweep", "Run a grid of options × seeds × methods × tasks from a JSON config; finished runs (summary.json present) are skipped, so an interrupted sweep resumes.")
+        var command = new Command("sweep", "Run a grid of options × seeds × methods × tasks from a JSON config; finished runs (summary.json present) are skipped, so an interrupted sweep resumes; a folder whose sweep.json records other runs or settings is refused.")
         {
             config, output, parallel, shard,
         };

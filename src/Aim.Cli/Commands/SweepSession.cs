@@ -29,18 +29,28 @@ internal static class SweepSession
             return outcome.Failed.Count > 0 ? CliContext.Incomplete : 0;
         }
 
-        WriteResults(context, directory, plan, title);
-        return outcome.Failed.Count > 0 ? CliContext.Incomplete : 0;
+        int skipped = WriteResults(context, directory, plan, title);
+        return outcome.Failed.Count > 0 || skipped > 0 ? CliContext.Incomplete : 0;
     }
 
-    /// <summary>Writes the tables and the report, prints the comparison table and where the report is.</summary>
-    public static void WriteResults(CliContext context, string directory, SweepPlan plan, string title)
+    /// <summary>
+    /// Writes the tables and the report, prints the comparison table and where the report is, and lists on standard
+    /// error the runs left out of the tables (unfinished or damaged).
+    /// </summary>
+    /// <returns>The number of runs left out.</returns>
+    public static int WriteResults(CliContext context, string directory, SweepPlan plan, string title)
     {
         SweepOutputs outputs = SweepOutputs.Write(directory, plan, title);
+        foreach (SkippedRun skipped in outputs.Skipped)
+        {
+            context.Error.WriteLine($"aim: run left out of the tables: {skipped}");
+        }
+
         PrintTable(context, outputs.Table);
         context.Output.WriteLine($"Tables: {outputs.Comparison}, {Path.GetFileName(outputs.Runs)}, {Path.GetFileName(outputs.Metrics)}"
             + string.Concat(outputs.Ablations.Select(a => ", " + Path.GetFileName(a))));
         context.Output.WriteLine($"Report: {outputs.Report}");
+        return outputs.Skipped.Count;
     }
 
     private static void PrintTable(CliContext context, ComparisonTable table)

@@ -60,7 +60,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
         var errors = new List<string>();
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is not null && !IsNoise(e.Data))
             {
                 lock (errors)
                 {
@@ -85,14 +85,28 @@ internal sealed class ChildProcessLauncher : IRunLauncher
             string message;
             lock (errors)
             {
-                // The first line that is not a stack frame names the error; the last line is usually a frame.
-                message = errors.FirstOrDefault(e => e.Trim().Length > 0 && !e.TrimStart().StartsWith("at ", StringComparison.Ordinal))
-                    ?? errors.LastOrDefault(e => e.Trim().Length > 0)
-                    ?? "no message";
+                message = FailureMessage(errors);
             }
 
-            throw new InvalidOperationException($"run {run.Id} exited with code {process.ExitCode}: {message.Trim()}");
+            throw new InvalidOperationException($"run {run.Id} exited with code {process.ExitCode}: {message}");
         }
+    }
+
+    /// <summary>
+    /// True for a line of a child's standard error that says nothing about the run: libtorch's NNPACK warning, logged at
+    /// every convolution on CPUs NNPACK does not support (TorchRuntime turns NNPACK off there, but a child may print it
+    /// once). Left in, it would also become the "error" of a failed run, being the first line.
+    /// </summary>
+    internal static bool IsNoise(string line) => line.Contains("Could not initialize NNPACK!", StringComparison.Ordinal);
+
+    /// <summary>The line of a failed child's standard error that names the error.</summary>
+    internal static string FailureMessage(IEnumerable<string> errors)
+    {
+        string[] lines = errors.Where(e => e.Trim().Length > 0 && !IsNoise(e)).ToArray();
+
+        // The first line that is not a stack frame names the error; the last line is usually a frame.
+        string? message = lines.FirstOrDefault(e => !e.TrimStart().StartsWith("at ", StringComparison.Ordinal)) ?? lines.LastOrDefault();
+        return message?.Trim() ?? "no message";
     }
 
     /// <summary>The arguments of the child's <c>aim run</c> command.</summary>

@@ -71,14 +71,14 @@ public static class ExperimentReport
         return html.Append("</body></html>").ToString();
     }
 
-    /// <summary>Writes the report to <paramref name="path"/> and returns its full path.</summary>
+    /// <summary>Writes the report to <paramref name="path"/> (atomically) and returns its full path.</summary>
     public static string Write(ResultSet results, string path, ReportOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, ToHtml(results, options), new UTF8Encoding(false));
-        return full;
+        string html = ToHtml(results, options);
+        return AtomicFile.Write(full, temp => File.WriteAllText(temp, html, new UTF8Encoding(false)));
     }
 
     /// <summary>The charts of one task's runs, in report order (the β, ε and Q^I charts only when a run logged them, ε only when not all zero).</summary>

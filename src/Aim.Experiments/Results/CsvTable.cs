@@ -6,7 +6,7 @@ namespace Aim.Experiments.Results;
 /// <summary>Writes small CSV tables the way every results file is written: invariant culture, round-trip doubles, empty for NaN.</summary>
 public static class CsvTable
 {
-    /// <summary>Writes a header and rows to <paramref name="path"/> (creating its folder).</summary>
+    /// <summary>Writes a header and rows to <paramref name="path"/> (creating its folder), atomically (<see cref="AtomicFile"/>).</summary>
     public static void Write(string path, IReadOnlyList<string> header, IEnumerable<object?[]> rows)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -20,7 +20,7 @@ public static class CsvTable
             text.AppendLine(string.Join(",", row.Select(Cell)));
         }
 
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+        AtomicFile.Write(path, temp => File.WriteAllText(temp, text.ToString(), new UTF8Encoding(false)));
     }
 
     /// <summary>One cell as CSV text.</summary>

@@ -16,8 +16,16 @@ public sealed class ResultSet
     /// that differ between the runs.
     /// </summary>
     public ResultSet(IEnumerable<RunRecord> runs)
+        : this(runs, [])
+    {
+    }
+
+    /// <summary>Wraps runs as <see cref="ResultSet(IEnumerable{RunRecord})"/> and records the directories left out.</summary>
+    public ResultSet(IEnumerable<RunRecord> runs, IReadOnlyList<SkippedRun> skipped)
     {
         ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(skipped);
+        Skipped = skipped;
         RunRecord[] all = runs.ToArray();
         string[] keys = all.SelectMany(r => r.Settings.Keys).Distinct().ToArray();
         var varying = keys.Where(k => all.Select(r => r.Settings.TryGetValue(k, out string? v) ? v : null).Distinct().Count() > 1).ToHashSet(StringComparer.Ordinal);
@@ -39,6 +47,9 @@ public sealed class ResultSet
     /// <summary>The runs.</summary>
     public IReadOnlyList<RunRecord> Runs { get; }
 
+    /// <summary>Run directories the loader left out (unfinished, damaged, or a repeat of another run), with the reason.</summary>
+    public IReadOnlyList<SkippedRun> Skipped { get; }
+
     /// <summary>Distinct tasks, sorted.</summary>
     public IReadOnlyList<string> Tasks => Runs.Select(r => r.Task).Distinct().ToArray();
 
@@ -49,30 +60,59 @@ public sealed class ResultSet
     public IReadOnlyList<string> SettingKeys => Runs.SelectMany(r => r.Settings.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
-    /// Loads every run directory (one holding options.json and metrics.csv) under <paramref name="roots"/>, searching
-    /// sub-folders.
+    /// Loads every finished run directory (one holding options.json, metrics.csv and summary.json) under
+    /// <paramref name="roots"/>, searching sub-folders; unfinished, damaged and repeated runs are left out and listed
+    /// in <see cref="Skipped"/>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">A root does not exist.</exception>
-    public static ResultSet Load(params string[] roots) => Load(roots, finishedOnly: false);
+    public static ResultSet Load(params string[] roots) => Load(roots, finishedOnly: true);
 
-    /// <summary>Loads every run directory under <paramref name="roots"/>; with <paramref name="finishedOnly"/> only those with summary.json.</summary>
+    /// <summary>
+    /// Loads every run directory under <paramref name="roots"/>; with <paramref name="finishedOnly"/> only those with
+    /// summary.json (a run killed before its end has none). A directory whose options.json or metrics.csv is damaged,
+    /// or that repeats the task, method, settings and seed of another (the last by path, the newest for time-stamped
+    /// folders, is kept), is left out and listed in <see cref="Skipped"/> instead of failing the whole load.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">A root does not exist.</exception>
     public static ResultSet Load(IEnumerable<string> roots, bool finishedOnly)
     {
         ArgumentNullException.ThrowIfNull(roots);
         var runs = new List<RunRecord>();
+        var skipped = new List<SkippedRun>();
         foreach (string root in roots)
         {
             foreach (string directory in RunLoader.FindRunDirectories(root))
             {
-                RunRecord run = RunLoader.Load(directory);
-                if (!finishedOnly || run.IsFinished)
+                if (finishedOnly && !File.Exists(Path.Combine(directory, "summary.json")))
                 {
-                    runs.Add(run);
+                    skipped.Add(new SkippedRun(directory, "unfinished: no summary.json (still running, killed or failed)"));
+                    continue;
+                }
+
+                try
+                {
+                    runs.Add(RunLoader.Load(directory));
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    skipped.Add(new SkippedRun(directory, e.Message));
                 }
             }
         }
 
-        return new ResultSet(runs);
+        var kept = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+        foreach (RunRecord run in runs.OrderBy(r => r.Directory, StringComparer.Ordinal))
+        {
+            string identity = $"{run.Task}\n{run.Method}\n{run.Seed}\n{string.Join("\n", run.Settings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
+            if (kept.TryGetValue(identity, out RunRecord? earlier))
+            {
+                skipped.Add(new SkippedRun(earlier.Directory, $"the same task, method, settings and seed as the newer {run.Directory}"));
+            }
+
+            kept[identity] = run;
+        }
+
+        return new ResultSet(kept.Values, skipped.OrderBy(s => s.Directory, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>The runs that satisfy <paramref name="predicate"/>.</summary>

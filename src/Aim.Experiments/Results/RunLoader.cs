@@ -33,16 +33,26 @@ public static class RunLoader
     }
 
     /// <summary>Loads one run directory.</summary>
-    /// <exception cref="InvalidDataException">options.json lacks task, method or seed.</exception>
+    /// <exception cref="InvalidDataException">
+    /// options.json is not JSON or lacks task, method or seed, or metrics.csv has a cell that is not a number or a
+    /// row of the wrong length; the message names the file (and the line).
+    /// </exception>
     public static RunRecord Load(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         string full = Path.GetFullPath(directory);
-        using JsonDocument options = JsonDocument.Parse(File.ReadAllText(Path.Combine(full, "options.json")));
+        string optionsPath = Path.Combine(full, "options.json");
+        using JsonDocument options = ParseJson(optionsPath);
         JsonElement root = options.RootElement;
-        string task = Required(root, "task", full).GetString()!;
-        string method = Required(root, "method", full).GetString()!;
-        int seed = Required(root, "seed", full).GetInt32();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{optionsPath} is not a JSON object.");
+        }
+
+        string task = Required(root, "task", JsonValueKind.String, full).GetString()!;
+        string method = Required(root, "method", JsonValueKind.String, full).GetString()!;
+        JsonElement seedValue = Required(root, "seed", JsonValueKind.Number, full);
+        int seed = seedValue.TryGetInt32(out int s) ? s : throw new InvalidDataException($"{optionsPath}: 'seed' is not an integer.");
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (root.TryGetProperty("overrides", out JsonElement overrides) && overrides.ValueKind == JsonValueKind.Object)
         {
@@ -68,16 +78,54 @@ public static class RunLoader
     }
 
     /// <summary>Loads a metrics.csv with every column as doubles (empty cells become nulls).</summary>
+    /// <exception cref="InvalidDataException">A cell is not a number or a row has the wrong number of cells (the message names the file and line).</exception>
     public static DataFrame LoadMetrics(string path)
     {
-        string header = File.ReadLines(path).FirstOrDefault() ?? string.Empty;
+        string[] lines = File.ReadAllLines(path);
+        string header = lines.FirstOrDefault() ?? string.Empty;
         int columns = header.Length == 0 ? 0 : header.Split(',').Length;
         if (columns == 0)
         {
             return new DataFrame();
         }
 
+        // Checked here because DataFrame.LoadCsv throws a FormatException that names neither the file nor the line.
+        string[] names = header.Split(',');
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0 && i == lines.Length - 1)
+            {
+                continue;
+            }
+
+            string[] cells = lines[i].Split(',');
+            if (cells.Length != columns)
+            {
+                throw new InvalidDataException($"{path}, line {i + 1}: {cells.Length} cells where the header has {columns} (a cut or damaged row).");
+            }
+
+            for (int c = 0; c < cells.Length; c++)
+            {
+                if (cells[c].Length > 0 && !double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new InvalidDataException($"{path}, line {i + 1}: '{cells[c]}' in column {names[c]} is not a number.");
+                }
+            }
+        }
+
         return DataFrame.LoadCsv(path, dataTypes: Enumerable.Repeat(typeof(double), columns).ToArray(), cultureInfo: CultureInfo.InvariantCulture);
+    }
+
+    private static JsonDocument ParseJson(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+        }
     }
 
     private static Dictionary<string, string> TrainerValues(JsonElement trainer) =>
@@ -90,8 +138,8 @@ public static class RunLoader
         _ => value.GetRawText(),
     };
 
-    private static JsonElement Required(JsonElement root, string name, string directory) =>
-        root.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
+    private static JsonElement Required(JsonElement root, string name, JsonValueKind kind, string directory) =>
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == kind
             ? value
-            : throw new InvalidDataException($"{Path.Combine(directory, "options.json")} has no '{name}'.");
+            : throw new InvalidDataException($"{Path.Combine(directory, "options.json")} has no '{name}' {(kind == JsonValueKind.Number ? "number" : "string")}.");
 }

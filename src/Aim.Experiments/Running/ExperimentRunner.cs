@@ -31,7 +31,10 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(spec);
         TaskCatalog.EnsureKnown(spec.Task);
         object methodOptions = Experiment.MethodOptions(spec.Task, spec.Method, spec.Overrides);
-        spec.Trainer.Validate();
+
+        // Before the run directory exists, so a refused run leaves nothing behind.
+        OptionsValidation.Validate(spec.Trainer, "the harness");
+        OptionsValidation.Validate(methodOptions, $"method '{spec.Method}'");
         string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
         if (directory is not null)
         {
@@ -73,23 +76,7 @@ public static class ExperimentRunner
     private static string NewRunDirectory(string root, RunSpec spec)
     {
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        string baseName = Path.Combine(root, $"{spec.Task}__{spec.Method}__s{spec.Seed}__{stamp}");
-        string name = baseName;
-        for (int i = 2; Directory.Exists(name); i++)
-        {
-            name = $"{baseName}-{i}";
-        }
-
-        try
-        {
-            Directory.CreateDirectory(name);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new IOException($"Cannot create the run directory '{Path.GetFullPath(name)}': {e.Message}", e);
-        }
-
-        return Path.GetFullPath(name);
+        return UniqueFolder.Create(root, $"{spec.Task}__{spec.Method}__s{spec.Seed}__{stamp}");
     }
 
     private static void WriteJson(string path, object value)

@@ -80,6 +80,11 @@ public static class OptionsBinder
             type = nullable;
         }
 
+        if (IsFloating(type))
+        {
+            return ParseFloating(type, value, key);
+        }
+
         try
         {
             if (type.IsEnum)
@@ -97,6 +102,13 @@ public static class OptionsBinder
                 return value;
             }
 
+            if (type.IsPrimitive && type != typeof(char))
+            {
+                // NumberStyles.Integer: no thousands separators, so "1,000" is refused instead of read as 1000.
+                long whole = long.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+                return Convert.ChangeType(whole, type, CultureInfo.InvariantCulture);
+            }
+
             return Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or InvalidCastException)
@@ -104,6 +116,39 @@ public static class OptionsBinder
             string expected = type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type)) : "a " + type.Name;
             throw new ArgumentException($"Option '{key}': '{value}' is not {expected}.", nameof(value), e);
         }
+    }
+
+    private static bool IsFloating(Type type) => type == typeof(double) || type == typeof(float) || type == typeof(decimal);
+
+    private static object ParseFloating(Type type, string value, string key)
+    {
+        // NumberStyles.Float has no AllowThousands: with it (Convert.ChangeType's default) "0,5" silently became 5.
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        {
+            throw new ArgumentException(
+                $"Option '{key}': '{value}' is not a {type.Name} (a number with a decimal point, for example 0.5, and no thousands separators).",
+                nameof(value));
+        }
+
+        // No option gives NaN or ±∞ a meaning; they only surface later as NaN losses that do not name the option.
+        if (!double.IsFinite(number))
+        {
+            throw new ArgumentException($"Option '{key}': '{value}' is not a finite number.", nameof(value));
+        }
+
+        if (type == typeof(double))
+        {
+            return number;
+        }
+
+        if (type == typeof(float))
+        {
+            return float.IsFinite((float)number)
+                ? (float)number
+                : throw new ArgumentException($"Option '{key}': '{value}' is out of the range of a Single.", nameof(value));
+        }
+
+        return decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     private static IEnumerable<PropertyInfo> Settable(Type type) =>

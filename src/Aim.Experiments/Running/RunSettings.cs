@@ -70,15 +70,18 @@ public static class RunSettings
 
         try
         {
-            trainer.Validate();
+            OptionsValidation.Validate(trainer, "the harness");
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new ArgumentException($"Bad harness option {OptionsBinder.Normalize(e.ParamName ?? "?")}: {e.Message}", nameof(settings), e);
+            // A harness value has always come out of here as a plain ArgumentException (the expert's zip, for example).
+            int parameter = e.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            throw new ArgumentException(parameter >= 0 ? e.Message[..parameter] : e.Message, nameof(settings), e);
         }
 
-        // Parses and checks the method's values now, so a bad one fails before anything runs.
-        MethodCatalog.Options(method, overrides);
+        // Parses and checks the method's values as the run will use them (task preset included), so a bad one fails
+        // before anything runs or any folder is created.
+        OptionsValidation.Validate(Experiment.MethodOptions(task, method, overrides), $"method '{method}'");
         return new RunSpec(task, method, trainer, overrides);
     }
 }

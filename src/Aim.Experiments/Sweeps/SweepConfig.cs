@@ -82,9 +82,10 @@ public sealed record SweepConfig
             throw new ArgumentException($"{source} is not a valid sweep config: {e.Message}", nameof(json), e);
         }
 
-        if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || config.Name.Contains('/'))
+        if (!IsFolderName(config.Name))
         {
-            throw new ArgumentException($"{source}: 'name' must be a folder name, got '{config.Name}'.", nameof(json));
+            throw new ArgumentException(
+                $"{source}: 'name' must be a single folder name (no '/', '\\', '.' or '..'), got '{config.Name}'.", nameof(json));
         }
 
         if (config.Tasks.Count == 0 || config.Methods.Count == 0)
@@ -95,6 +96,16 @@ public sealed record SweepConfig
         _ = config.SeedList();
         return config;
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> names one folder inside another: not empty, not <c>.</c> or <c>..</c>, and
+    /// without separators of any platform (Linux's invalid characters are only '/' and NUL, so '\' is checked too).
+    /// </summary>
+    public static bool IsFolderName(string? name) =>
+        !string.IsNullOrWhiteSpace(name)
+        && name.Trim() is not ("." or "..")
+        && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
+        && name.IndexOfAny(['/', '\\']) < 0;
 
     /// <summary>The seeds as a list.</summary>
     /// <exception cref="ArgumentException">Neither a positive count nor a list of integers.</exception>

@@ -6,7 +6,7 @@ namespace Aim.Experiments.Sweeps;
 /// </summary>
 public static class SweepExecutor
 {
-    /// <summary>Writes the manifest, then runs the shard's unfinished runs.</summary>
+    /// <summary>Takes the folder's <see cref="SweepLock"/>, writes the manifest, then runs the shard's unfinished runs.</summary>
     /// <param name="plan">The sweep.</param>
     /// <param name="directory">The sweep folder.</param>
     /// <param name="shard">Which share of the plan to run (<see cref="ShardSpec.All"/> for all).</param>
@@ -14,6 +14,7 @@ public static class SweepExecutor
     /// <param name="launcher">How a run is started (in process or as a child process).</param>
     /// <param name="progress">Progress events (called from worker threads).</param>
     /// <param name="cancellation">Stops starting new runs.</param>
+    /// <exception cref="InvalidOperationException">Another command is writing into <paramref name="directory"/>, or it holds another sweep.</exception>
     public static SweepOutcome Execute(
         SweepPlan plan,
         string directory,
@@ -26,6 +27,7 @@ public static class SweepExecutor
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(launcher);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        using SweepLock hold = SweepLock.Acquire(directory);
         SweepManifest.Write(directory, plan);
         IReadOnlyList<SweepRun> mine = plan.Shard(shard);
         int total = mine.Count;

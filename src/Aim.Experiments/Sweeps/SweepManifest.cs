@@ -17,9 +17,11 @@ public static class SweepManifest
 
     /// <summary>
     /// Writes the manifest of <paramref name="plan"/> into <paramref name="directory"/>; when one is there already it must
-    /// describe the same plan (same runs), otherwise the folder belongs to another sweep.
+    /// describe the same runs with the same settings, otherwise the folder belongs to another sweep (or to an edited
+    /// config, whose finished runs would be skipped and reported as if they had the new settings).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The folder holds a different sweep.</exception>
+    /// <exception cref="InvalidOperationException">The folder holds a different sweep; the message names the first difference.</exception>
+    /// <exception cref="InvalidDataException">The existing manifest is damaged (the message names it).</exception>
     public static void Write(string directory, SweepPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -28,10 +30,11 @@ public static class SweepManifest
         string json = ToJson(plan);
         if (File.Exists(path))
         {
-            string[] existing = RunIds(File.ReadAllText(path));
-            if (!existing.SequenceEqual(plan.Runs.Select(r => r.Id)))
+            string? difference = Difference(RecordedRuns(path), plan);
+            if (difference is not null)
             {
-                throw new InvalidOperationException($"'{Path.GetFullPath(directory)}' holds a different sweep (its {FileName} lists other runs): choose another --out.");
+                throw new InvalidOperationException(
+                    $"'{Path.GetFullPath(directory)}' holds a different sweep: {difference}. Its finished runs do not belong to this config: choose another --out, or restore the config to resume.");
             }
 
             return;
@@ -43,7 +46,8 @@ public static class SweepManifest
     }
 
     /// <summary>Reads the plan recorded in a sweep folder.</summary>
-    /// <exception cref="ArgumentException">The folder has no manifest or it is invalid.</exception>
+    /// <exception cref="ArgumentException">The folder has no manifest, or its config is invalid.</exception>
+    /// <exception cref="InvalidDataException">The manifest is not JSON or has no config (the message names the file).</exception>
     public static SweepPlan Read(string directory)
     {
         string path = Path.Combine(directory, FileName);
@@ -52,8 +56,22 @@ public static class SweepManifest
             throw new ArgumentException($"'{Path.GetFullPath(directory)}' is not a sweep or compare folder: it has no {FileName}.");
         }
 
-        JsonNode root = JsonNode.Parse(File.ReadAllText(path)) ?? throw new ArgumentException($"{path} is empty.");
-        return SweepPlan.From(SweepConfig.Parse(root["config"]!.ToJsonString(), path));
+        JsonNode? config;
+        try
+        {
+            config = JsonNode.Parse(File.ReadAllText(path)) is JsonObject root ? root["config"] : null;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{Path.GetFullPath(path)} is not valid JSON: {e.Message}", e);
+        }
+
+        if (config is not JsonObject)
+        {
+            throw new InvalidDataException($"{Path.GetFullPath(path)} is not a sweep manifest: it has no 'config' object.");
+        }
+
+        return SweepPlan.From(SweepConfig.Parse(config.ToJsonString(), Path.GetFullPath(path)));
     }
 
     /// <summary>The manifest text of <paramref name="plan"/>.</summary>
@@ -84,6 +102,70 @@ public static class SweepManifest
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static string[] RunIds(string json) =>
-        (JsonNode.Parse(json)?["runs"]?.AsArray() ?? []).Select(r => r?["id"]?.GetValue<string>() ?? string.Empty).ToArray();
+    /// <summary>The first way the runs recorded in a manifest differ from <paramref name="plan"/>'s, or null when they do not.</summary>
+    private static string? Difference(IReadOnlyList<RecordedRun> recorded, SweepPlan plan)
+    {
+        for (int i = 0; i < Math.Max(recorded.Count, plan.Runs.Count); i++)
+        {
+            if (i >= recorded.Count)
+            {
+                return $"its {FileName} lists {recorded.Count} runs, the config {plan.Runs.Count} (run {plan.Runs[i].Id} is new)";
+            }
+
+            if (i >= plan.Runs.Count)
+            {
+                return $"its {FileName} lists {recorded.Count} runs, the config {plan.Runs.Count} (run {recorded[i].Id} is not in the config)";
+            }
+
+            RecordedRun old = recorded[i];
+            SweepRun run = plan.Runs[i];
+            if (old.Id != run.Id)
+            {
+                return $"run {i + 1} is {old.Id} in its {FileName} but {run.Id} in the config";
+            }
+
+            Dictionary<string, string> now = Normalized(run.Settings);
+            foreach (string key in old.Settings.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
+            {
+                string before = old.Settings.TryGetValue(key, out string? b) ? $"{key}={b}" : $"no {key}";
+                string after = now.TryGetValue(key, out string? a) ? $"{key}={a}" : $"no {key}";
+                if (before != after)
+                {
+                    return $"run {run.Id} has {before} in its {FileName}, the config gives {after}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<RecordedRun> RecordedRuns(string path)
+    {
+        try
+        {
+            JsonArray runs = JsonNode.Parse(File.ReadAllText(path))?["runs"]?.AsArray()
+                ?? throw new InvalidDataException($"{Path.GetFullPath(path)} is not a sweep manifest: it has no 'runs' list.");
+            return runs.Select(r => new RecordedRun(
+                r?["id"]?.GetValue<string>() ?? string.Empty,
+                Normalized((r?["settings"] as JsonObject ?? []).Select(p => new KeyValuePair<string, string>(p.Key, p.Value?.ToString() ?? "null"))))).ToArray();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{Path.GetFullPath(path)} is not a valid sweep manifest: {e.Message}", e);
+        }
+    }
+
+    // Later settings win, as when they are applied (a method_set or grid value after a shared one).
+    private static Dictionary<string, string> Normalized(IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string key, string value) in settings)
+        {
+            result[Running.OptionsBinder.Normalize(key)] = value;
+        }
+
+        return result;
+    }
+
+    private sealed record RecordedRun(string Id, IReadOnlyDictionary<string, string> Settings);
 }

@@ -6,10 +6,15 @@ namespace Aim.Experiments.Sweeps;
 /// </summary>
 public static class SweepMerge
 {
-    /// <summary>Copies every finished run of <paramref name="inputs"/> into <paramref name="output"/> and writes the manifest.</summary>
-    /// <returns>The plan and the runs of it that no input had finished.</returns>
+    /// <summary>
+    /// Copies every finished run of <paramref name="inputs"/> into <paramref name="output"/> and writes the manifest.
+    /// An input whose sweep.json is damaged is left out and listed (its runs count as missing), so one bad shard does not
+    /// stop the merge of the others.
+    /// </summary>
+    /// <returns>The plan, the runs of it that no input had finished, and the inputs left out with the reason.</returns>
     /// <exception cref="ArgumentException">No inputs, an input that is not a sweep folder, or inputs of different sweeps.</exception>
-    public static (SweepPlan Plan, IReadOnlyList<SweepRun> Missing) Merge(IReadOnlyList<string> inputs, string output)
+    /// <exception cref="InvalidDataException">Every input's sweep.json is damaged (the message names the first).</exception>
+    public static (SweepPlan Plan, IReadOnlyList<SweepRun> Missing, IReadOnlyList<string> SkippedInputs) Merge(IReadOnlyList<string> inputs, string output)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count == 0)
@@ -17,16 +22,36 @@ public static class SweepMerge
             throw new ArgumentException("Nothing to merge: give the shard folders with --inputs.", nameof(inputs));
         }
 
-        SweepPlan plan = SweepManifest.Read(inputs[0]);
-        string manifest = SweepManifest.ToJson(plan);
-        foreach (string input in inputs.Skip(1))
+        var readable = new List<(string Input, SweepPlan Plan)>();
+        var skipped = new List<string>();
+        foreach (string input in inputs)
         {
-            if (SweepManifest.ToJson(SweepManifest.Read(input)) != manifest)
+            try
             {
-                throw new ArgumentException($"'{Path.GetFullPath(input)}' holds another sweep than '{Path.GetFullPath(inputs[0])}'.", nameof(inputs));
+                readable.Add((input, SweepManifest.Read(input)));
+            }
+            catch (InvalidDataException e)
+            {
+                skipped.Add(e.Message);
             }
         }
 
+        if (readable.Count == 0)
+        {
+            throw new InvalidDataException($"No input has a readable {SweepManifest.FileName}: {skipped[0]}");
+        }
+
+        (string first, SweepPlan plan) = readable[0];
+        string manifest = SweepManifest.ToJson(plan);
+        foreach ((string input, SweepPlan other) in readable.Skip(1))
+        {
+            if (SweepManifest.ToJson(other) != manifest)
+            {
+                throw new ArgumentException($"'{Path.GetFullPath(input)}' holds another sweep than '{Path.GetFullPath(first)}'.", nameof(inputs));
+            }
+        }
+
+        using SweepLock hold = SweepLock.Acquire(output);
         SweepManifest.Write(output, plan);
         foreach (SweepRun run in plan.Runs)
         {
@@ -36,7 +61,7 @@ public static class SweepMerge
                 continue;
             }
 
-            string? source = inputs.Select(i => SweepExecutor.RunDirectory(i, run)).FirstOrDefault(SweepExecutor.IsFinished);
+            string? source = readable.Select(i => SweepExecutor.RunDirectory(i.Input, run)).FirstOrDefault(SweepExecutor.IsFinished);
             if (source is not null && !string.Equals(source, target, StringComparison.Ordinal))
             {
                 if (Directory.Exists(target))
@@ -48,7 +73,7 @@ public static class SweepMerge
             }
         }
 
-        return (plan, SweepExecutor.Missing(plan, output));
+        return (plan, SweepExecutor.Missing(plan, output), skipped);
     }
 
     private static void CopyDirectory(string source, string target)

@@ -11,11 +11,14 @@ namespace Aim.Experiments.Sweeps;
 /// <param name="Ablations">ablation__{key}.csv per grid key: mean final success per key value (rows) and method (columns).</param>
 /// <param name="Report">report.html.</param>
 /// <param name="Table">The comparison table itself (for printing).</param>
-public sealed record SweepOutputs(string Comparison, string Runs, string Metrics, IReadOnlyList<string> Ablations, string Report, ComparisonTable Table)
+/// <param name="Skipped">Run directories left out of the tables (unfinished or damaged), with the reason.</param>
+public sealed record SweepOutputs(string Comparison, string Runs, string Metrics, IReadOnlyList<string> Ablations, string Report, ComparisonTable Table, IReadOnlyList<SkippedRun> Skipped)
 {
     /// <summary>
     /// Loads every finished run under <c>{directory}/runs</c> and writes the tables and the report into
-    /// <paramref name="directory"/>.
+    /// <paramref name="directory"/>. Damaged or unfinished runs are left out and listed in <see cref="Skipped"/>. Every
+    /// file is written under a temporary name first and the names are switched only once all are complete, so a
+    /// failure leaves the previous tables (or none), never a mix or a half-written one.
     /// </summary>
     public static SweepOutputs Write(string directory, SweepPlan plan, string? title = null)
     {
@@ -24,29 +27,48 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
         double target = plan.Config.TargetSuccess ?? 0.8;
         ResultSet results = ResultSet.Load([Path.Combine(full, SweepManifest.RunsFolder)], finishedOnly: true);
         var table = ComparisonTable.Build(results, target);
-        string comparison = Path.Combine(full, "comparison.csv");
-        table.WriteCsv(comparison);
-
-        string runs = Path.Combine(full, "runs.csv");
         Frame<int, string> runFrame = results.ToRunFrame(target);
-        SeedAggregation.SaveCsv(runFrame, runs);
-
-        string metrics = Path.Combine(full, "metrics.csv");
-        Microsoft.Data.Analysis.DataFrame.SaveCsv(results.ToDataFrame(), metrics, cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
-
-        var ablations = new List<string>();
-        foreach (string key in plan.Config.Grid.Keys.Select(Running.OptionsBinder.Normalize).Where(k => runFrame.ColumnKeys.Contains(k)))
+        var staged = new List<(string Temporary, string Final)>();
+        string Stage(string name)
         {
-            string path = Path.Combine(full, $"ablation__{key}.csv");
-            SeedAggregation.SaveCsv(SeedAggregation.Aggregate(SeedAggregation.WithValue(runFrame, key), ["Task", "Method", key], ["FinalSuccess", "BestSuccess", "CostToTarget", "ExpertData"]), path);
-            ablations.Add(path);
+            string final = Path.Combine(full, name);
+            string temporary = AtomicFile.TemporaryName(final);
+            staged.Add((temporary, final));
+            return temporary;
         }
 
-        string report = ExperimentReport.Write(results, Path.Combine(full, "report.html"), new ReportOptions
+        try
         {
-            Title = title ?? $"Sweep {plan.Config.Name}",
-            TargetSuccess = target,
-        });
-        return new SweepOutputs(comparison, runs, metrics, ablations, report, table);
+            table.WriteCsv(Stage("comparison.csv"));
+            SeedAggregation.SaveCsv(runFrame, Stage("runs.csv"));
+            Microsoft.Data.Analysis.DataFrame.SaveCsv(results.ToDataFrame(), Stage("metrics.csv"), cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
+            var ablations = new List<string>();
+            foreach (string key in plan.Config.Grid.Keys.Select(Running.OptionsBinder.Normalize).Where(k => runFrame.ColumnKeys.Contains(k)))
+            {
+                string name = $"ablation__{key}.csv";
+                SeedAggregation.SaveCsv(SeedAggregation.Aggregate(SeedAggregation.WithValue(runFrame, key), ["Task", "Method", key], ["FinalSuccess", "BestSuccess", "CostToTarget", "ExpertData"]), Stage(name));
+                ablations.Add(Path.Combine(full, name));
+            }
+
+            ExperimentReport.Write(results, Stage("report.html"), new ReportOptions
+            {
+                Title = title ?? $"Sweep {plan.Config.Name}",
+                TargetSuccess = target,
+            });
+            foreach ((string temporary, string final) in staged)
+            {
+                File.Move(temporary, final, overwrite: true);
+            }
+
+            return new SweepOutputs(
+                Path.Combine(full, "comparison.csv"), Path.Combine(full, "runs.csv"), Path.Combine(full, "metrics.csv"), ablations, Path.Combine(full, "report.html"), table, results.Skipped);
+        }
+        finally
+        {
+            foreach ((string temporary, _) in staged)
+            {
+                AtomicFile.DeleteQuietly(temporary);
+            }
+        }
     }
 }

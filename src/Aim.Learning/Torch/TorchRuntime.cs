@@ -3,7 +3,8 @@ using TorchSharp;
 namespace Aim.Learning.Torch;
 
 /// <summary>
-/// One place that prepares TorchSharp for use: loads the native library, sets the thread count and seeds.
+/// One place that prepares TorchSharp for use: loads the native library, turns NNPACK off where it cannot run (see
+/// <see cref="NnpackSwitch"/>), sets the thread count and seeds.
 /// </summary>
 /// <remarks>
 /// In a notebook kernel TorchSharp's native loader runs only from the static initialiser of <c>torch</c>; building a
@@ -31,6 +32,9 @@ public static class TorchRuntime
             if (!s_initialized)
             {
                 torch.InitializeDeviceType(DeviceType.CPU);
+
+                // Otherwise libtorch logs an NNPACK warning at every convolution on CPUs NNPACK does not support.
+                NnpackSwitch.DisableWhereUnavailable();
                 s_initialized = true;
             }
 

@@ -78,6 +78,37 @@ public class CliRunTests
         }
     }
 
+    [Fact]
+    public void TwoComparesStartedTogetherKeepTheirOwnFolders()
+    {
+        string root = NewFolder();
+        try
+        {
+            string[] deltas = ["0.05", "0.3"];
+            using var start = new Barrier(deltas.Length);
+            var results = new (int Code, string Output, string Error)[deltas.Length];
+            Parallel.For(0, deltas.Length, new ParallelOptions { MaxDegreeOfParallelism = deltas.Length }, i =>
+            {
+                start.SignalAndWait();
+                results[i] = CliRunner.Run(["compare", "--task", "empty-6x6", "--methods", "aim", "--seeds", "1", "--out", root, "--set", $"delta={deltas[i]}", .. CliRunner.TinyBudget]);
+            });
+
+            Assert.All(results, r => Assert.True(r.Code == 0, r.Error));
+            string[] folders = Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(2, folders.Length);
+            string[] recorded = folders
+                .Select(f => Directory.GetDirectories(Path.Combine(f, SweepManifest.RunsFolder)).Single())
+                .Select(run => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "options.json"))).RootElement.GetProperty("overrides").GetProperty("delta").GetString()!)
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(deltas, recorded);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static string[] WithoutColumn(string csv, string column)
     {
         string[][] rows = File.ReadAllLines(csv).Select(l => l.Split(',')).ToArray();

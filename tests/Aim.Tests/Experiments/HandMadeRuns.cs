@@ -7,8 +7,14 @@ namespace Aim.Tests.Experiments;
 internal sealed class HandMadeRuns : IDisposable
 {
     public HandMadeRuns()
+        : this(Path.Combine(Path.GetTempPath(), $"aim-results-{Guid.NewGuid():N}"))
     {
-        Root = Path.Combine(Path.GetTempPath(), $"aim-results-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>Runs written into <paramref name="root"/> (for example a sweep folder's runs/), deleted on dispose.</summary>
+    public HandMadeRuns(string root)
+    {
+        Root = root;
         Directory.CreateDirectory(Root);
     }
 

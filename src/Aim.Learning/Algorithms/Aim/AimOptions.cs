@@ -205,6 +205,12 @@ public sealed record AimOptions
             throw new ArgumentOutOfRangeException(nameof(QLearningRate), QLearningRate, "The learning rate must be positive.");
         }
 
+        if (!(GradientClip > 0))
+        {
+            // A negative clip flips the gradient (torch scales by clip / norm): training would climb the loss.
+            throw new ArgumentOutOfRangeException(nameof(GradientClip), GradientClip, "The gradient-norm clip must be positive (> 0).");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QBatchSize);
         ArgumentOutOfRangeException.ThrowIfNegative(QStepsPerUpdate);
         ArgumentOutOfRangeException.ThrowIfNegative(QInitialSteps);

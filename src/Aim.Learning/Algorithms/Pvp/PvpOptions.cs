@@ -86,7 +86,10 @@ public sealed record PvpValueOptions
         ArgumentOutOfRangeException.ThrowIfNegative(InitialSteps);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PolicyDelay);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SoftUpdateEvery);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GradientClip);
+        if (!(GradientClip > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GradientClip), GradientClip, "The gradient-norm clip must be positive (> 0).");
+        }
     }
 }
 

@@ -92,6 +92,8 @@ public sealed record ThriftyOptions
             throw new ArgumentOutOfRangeException(nameof(InitialNoveltyQuantile), q, "A quantile must lie in [0, 1].");
         }
 
+        CheckProbability(InitialRiskThreshold, nameof(InitialRiskThreshold));
+        CheckProbability(InitialHandBackRiskThreshold, nameof(InitialHandBackRiskThreshold));
         if (!(Gamma >= 0 && Gamma < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(Gamma), Gamma, "γ must lie in [0, 1).");
@@ -114,6 +116,15 @@ public sealed record ThriftyOptions
         ArgumentOutOfRangeException.ThrowIfNegative(RiskStepsPerUpdate);
         ArgumentOutOfRangeException.ThrowIfNegative(MinRefitSamples);
         Policy.Validate();
+    }
+
+    private static void CheckProbability(double value, string name)
+    {
+        // Q_risk is a discounted probability of success, so a threshold outside [0, 1] never or always triggers.
+        if (!(value >= 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} is a discounted probability of success and must lie in [0, 1].");
+        }
     }
 
     private static void CheckOpenUnit(double value, string name)

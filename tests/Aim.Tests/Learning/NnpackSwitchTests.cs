@@ -1,0 +1,34 @@
+using Aim.Learning.Torch;
+using Aim.Tests.Cli;
+
+namespace Aim.Tests.Learning;
+
+/// <summary>Toggles a process-wide libtorch switch, so it runs alone (convolution kernels of other tests would change).</summary>
+[Collection(SerialRuns.Name)]
+public class NnpackSwitchTests
+{
+    [Fact]
+    public void TheSwitchIsReachedAndNnpackIsOnlyTurnedOffWhereItCannotRun()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        TorchRuntime.Initialize();
+        Assert.Equal(NnpackSwitch.Available, NnpackSwitch.Enabled);
+        bool original = NnpackSwitch.Enabled;
+        try
+        {
+            NnpackSwitch.Enabled = !original;
+            Assert.Equal(!original, NnpackSwitch.Enabled);
+        }
+        finally
+        {
+            NnpackSwitch.Enabled = original;
+        }
+
+        Assert.False(NnpackSwitch.Available && NnpackSwitch.DisableWhereUnavailable());
+        Assert.Equal(original, NnpackSwitch.Enabled);
+    }
+}
