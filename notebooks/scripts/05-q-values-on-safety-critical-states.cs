@@ -103,6 +103,7 @@ using (var progress = Progress.Start("driving", total: driving.Trainer.Options.T
     driving.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, route completion {p[MetricNames.EvalRouteCompletion]:P0}"));
 }
 
-int lastDrive = driving.Steps[^1].Episode == driving.Trainer.Episodes ? driving.Steps[^1].Episode - 1 : driving.Steps[^1].Episode;
-Console.WriteLine($"{driving.Trainer.Episodes} training episodes, expert cost {driving.Trainer.ExpertCost}; drawing episode {lastDrive}");
-output.Save(driving.RouteChart(lastDrive).WithTitle($"driving-toy, training episode {lastDrive}: Q^I(s, a_r) and requests for help"), "driving-route-q");
+// The finished training episode in which the robot drove longest (the last one may have ended after a few metres).
+int longestDrive = driving.Steps.Where(s => s.Episode < driving.Trainer.Episodes && s.Previous == Controller.Robot).GroupBy(s => s.Episode).MaxBy(g => g.Count())!.Key;
+Console.WriteLine($"{driving.Trainer.Episodes} training episodes, expert cost {driving.Trainer.ExpertCost}; drawing episode {longestDrive}");
+output.Save(driving.RouteChart(longestDrive).WithTitle($"driving-toy, training episode {longestDrive}: Q^I(s, a_r) and requests for help"), "driving-route-q");
