@@ -93,11 +93,11 @@ Console.WriteLine(
 using var driving = DrivingSession.Create("driving-toy", "aim", new TrainerOptions
 {
     Seed = 0,
-    TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 700),
+    TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 1_200),
     WarmUpSteps = 200,
     EvalEvery = 0,
     EvalEpisodes = 1,
-}, Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "200", ["policy.steps_per_update"] = "10", ["q_initial_steps"] = "50" }));
+}, Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "1000", ["policy.steps_per_update"] = "20", ["q_initial_steps"] = "50" }));
 using (var progress = Progress.Start("driving", total: driving.Trainer.Options.TotalEnvSteps))
 {
     driving.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, route completion {p[MetricNames.EvalRouteCompletion]:P0}"));
