@@ -1,7 +1,7 @@
 using Aim.Envs.Driving.Geometry;
 using Aim.Envs.Driving.Map;
-using Aim.Envs.Driving.Vehicle;
 using Aim.Envs.Driving.Traffic;
+using Aim.Envs.Driving.Vehicle;
 
 namespace Aim.Envs.Driving;
 
@@ -13,7 +13,6 @@ public sealed partial class DrivingEnv
 
     // The ego is separated a millimetre beyond touching, so resting against an object is not a new contact.
     private const double ContactSkin = 1e-3;
-
 
     /// <summary>
     /// Finds every body the ego's move made it overlap and, under <see cref="ContactModel.Physical"/>, separates them:
