@@ -104,8 +104,7 @@ public sealed partial class DrivingEnv
         MoveEgo(normal * ((depth * egoShare) + ContactSkin), egoVelocity + egoChange);
         if (traffic)
         {
-            Body body = _bodies[index];
-            _bodies[index] = Body.Rectangle(body.Kind, body.Center + otherShift, body.Box.Heading, 2 * body.Box.HalfLength, 2 * body.Box.HalfWidth);
+            _bodies[index] = _bodies[index].Translated(otherShift);
             _traffic.Push(owner, otherShift, otherChange);
         }
         else
@@ -139,8 +138,7 @@ public sealed partial class DrivingEnv
     /// <summary>Moves broken-down car <paramref name="index"/>; the expert plans around where it is now.</summary>
     private void MoveObstacle(int index, Vec2 shift)
     {
-        Body body = _bodies[index];
-        _bodies[index] = Body.Rectangle(body.Kind, body.Center + shift, body.Box.Heading, 2 * body.Box.HalfLength, 2 * body.Box.HalfWidth);
+        _bodies[index] = _bodies[index].Translated(shift);
         StaticObstacle o = _obstacles[index];
         RoadPose at = _map!.Locate(_bodies[index].Center, _map.PieceIndexAt(o.S), out _);
         _obstacles[index] = o with { Body = _bodies[index], S = at.S, Lateral = at.Lateral };

@@ -34,6 +34,9 @@ internal readonly struct Body
     public static Body Rectangle(ObstacleKind kind, Vec2 center, double heading, double length, double width) =>
         new(kind, new OrientedBox(center, heading, length / 2, width / 2), 0, isDisc: false);
 
+    /// <summary>The same footprint moved by <paramref name="shift"/> (a vehicle pushed by the ego).</summary>
+    public Body Translated(Vec2 shift) => new(Kind, new OrientedBox(Box.Center + shift, Box.Heading, Box.HalfLength, Box.HalfWidth), DiscRadius, IsDisc);
+
     /// <summary>Distance along a unit ray to the footprint (0 inside, +∞ on a miss).</summary>
     public double RayDistance(Vec2 origin, Vec2 direction) =>
         IsDisc ? Geometry.Disc.RayDistance(Box.Center, DiscRadius, origin, direction) : Box.RayDistance(origin, direction);
