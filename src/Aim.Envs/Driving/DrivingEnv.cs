@@ -88,6 +88,9 @@ public sealed partial class DrivingEnv : IEnv<float[], float[]>, IPositioned
     /// <inheritdoc />
     double IPositioned.PositionY => _ego.Y;
 
+    /// <inheritdoc />
+    double IPositioned.Heading => _ego.Heading;
+
     /// <summary>The ego's arc length along the route (m).</summary>
     public double EgoS => _pose.S;
 

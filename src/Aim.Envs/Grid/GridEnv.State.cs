@@ -14,6 +14,9 @@ public sealed partial class GridEnv
     /// <inheritdoc />
     double IPositioned.PositionY => _agentY;
 
+    /// <inheritdoc />
+    double IPositioned.Heading => _agentDir;
+
     /// <summary>
     /// The grid's safety-critical rule: lava lies in the cell directly ahead, so a single <c>forward</c> ends the
     /// episode as a failure. Lava beside or behind the agent does not count (two actions away: a turn, then forward).

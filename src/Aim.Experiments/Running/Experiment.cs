@@ -35,17 +35,9 @@ public static class Experiment
         string? runDirectory = null)
     {
         TaskCatalog.EnsureKnown(task);
-        if (TaskCatalog.IsGrid(task))
-        {
-            return Grid(task, method, trainer, overrides, runDirectory);
-        }
-
-        trainer ??= new TrainerOptions();
-        var (env, planner) = TaskCatalog.CreateDriving(task, trainer.Seed);
-        IExpert<float[], float[]> expert = trainer.Sb3ExpertPath is string zip
-            ? Sb3Experts.LoadDriving(zip, env, new Rng(trainer.Seed).Split())
-            : planner;
-        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory, SafetyCriticalRule.Default);
+        return TaskCatalog.IsGrid(task)
+            ? Grid(task, method, trainer, overrides, runDirectory)
+            : Driving(task, method, trainer, overrides, runDirectory);
     }
 
     /// <summary>A trainer on a grid task, typed for notebooks that inspect grid states.</summary>
@@ -62,15 +54,31 @@ public static class Experiment
         return Build(env, expert, () => TaskCatalog.CreateGrid(task).Env, task, method, trainer, overrides, runDirectory);
     }
 
+    /// <summary>A trainer on a driving task, typed for notebooks that inspect the car.</summary>
+    public static InteractiveTrainer<float[], float[]> Driving(
+        string task,
+        string method = "aim",
+        TrainerOptions? trainer = null,
+        IReadOnlyDictionary<string, string>? overrides = null,
+        string? runDirectory = null)
+    {
+        trainer ??= new TrainerOptions();
+        var (env, planner) = TaskCatalog.CreateDriving(task, trainer.Seed);
+        IExpert<float[], float[]> expert = trainer.Sb3ExpertPath is string zip
+            ? Sb3Experts.LoadDriving(zip, env, new Rng(trainer.Seed).Split())
+            : planner;
+        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory, SafetyCriticalRule.Default);
+    }
+
     /// <summary>The method options a run of <paramref name="method"/> on <paramref name="task"/> uses: defaults, task preset, overrides.</summary>
     public static object MethodOptions(string task, string method, IReadOnlyDictionary<string, string>? overrides = null) =>
         MethodCatalog.Options(method, TaskCatalog.Preset(task, method).Concat(overrides ?? new Dictionary<string, string>()));
 
     /// <summary>
-    /// Builds the trainer: options (defaults, preset, overrides), TorchSharp seeded with the run's seed, the method,
-    /// optionally wrapped by <paramref name="decorate"/> (inspection tools record its decisions), and the harness.
+    /// Builds the trainer: options (defaults, preset, overrides), TorchSharp seeded with the run's seed, the method
+    /// and the harness.
     /// </summary>
-    internal static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
+    private static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
         Func<IEnv<TObs, TAct>> evalFactory,
@@ -79,8 +87,7 @@ public static class Experiment
         TrainerOptions trainer,
         IReadOnlyDictionary<string, string>? overrides,
         string? runDirectory,
-        ISafetyCriticalRule? safetyCritical = null,
-        Func<IMethod, IMethod>? decorate = null)
+        ISafetyCriticalRule? safetyCritical = null)
     {
         object options = MethodOptions(task, method, overrides);
         TorchRuntime.Initialize();
@@ -91,11 +98,6 @@ public static class Experiment
             ObservationSpec.From(env.ObservationSpace, trainer.ObservationScale == ByteObservationScale.Divide255),
             ActionSpec.From(env.ActionSpace),
             new Rng(trainer.Seed).Split());
-        if (decorate is not null)
-        {
-            instance = decorate(instance);
-        }
-
         return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, trainer, runDirectory, ownsMethod: true, safetyCritical);
     }
 }

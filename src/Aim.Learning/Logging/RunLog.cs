@@ -5,9 +5,10 @@ namespace Aim.Learning.Logging;
 
 /// <summary>
 /// The files a run writes as it goes: <c>metrics.csv</c> (one row per evaluation), <c>episodes.csv</c> (one row per
-/// training episode) and <c>steps.csv</c> (the per-step shared-control log: who acted, why, the gate's score).
+/// training episode) and <c>steps.csv</c> (the per-step shared-control log: who acted, why, the gate's score). The
+/// trainer's first observer.
 /// </summary>
-public sealed class RunLog : IDisposable
+public sealed class RunLog : ITrainingObserver, IDisposable
 {
     private readonly CsvLog? _steps;
 
@@ -29,35 +30,38 @@ public sealed class RunLog : IDisposable
     /// <summary>episodes.csv.</summary>
     public CsvLog Episodes { get; }
 
-    /// <summary>Logs one step of shared control; (x, y) is where the decision was taken (NaN when the env has no position).</summary>
-    public void Step(long envStep, int episode, GateDecision decision, double discrepancy, double reward, double x = double.NaN, double y = double.NaN)
+    /// <summary>Logs one step of shared control; (x, y) is where the decision was taken (NaN when the env has no pose).</summary>
+    public void OnStep(in TrainingStep step)
     {
         _steps?.WriteRaw(
-            envStep.ToString(CultureInfo.InvariantCulture),
-            episode.ToString(CultureInfo.InvariantCulture),
-            decision.Controller == Data.Controller.Expert ? "expert" : "robot",
-            decision.Reason,
-            CsvLog.Format(decision.Score),
-            CsvLog.Format(discrepancy),
-            CsvLog.Format(reward),
-            CsvLog.Format(x),
-            CsvLog.Format(y));
+            step.EnvStep.ToString(CultureInfo.InvariantCulture),
+            step.Episode.ToString(CultureInfo.InvariantCulture),
+            step.Controller == Data.Controller.Expert ? "expert" : "robot",
+            step.Decision.Reason,
+            CsvLog.Format(step.Decision.Score),
+            CsvLog.Format(step.Discrepancy),
+            CsvLog.Format(step.Reward),
+            CsvLog.Format(step.Pose.X),
+            CsvLog.Format(step.Pose.Y));
     }
 
     /// <summary>Logs one finished training episode (and flushes the step log).</summary>
-    public void Episode(int episode, int length, double episodeReturn, bool success, int expertSteps, long envSteps)
+    public void OnEpisodeEnd(in EpisodeEnd episode)
     {
         Episodes.Write(new Dictionary<string, double>
         {
-            ["episode"] = episode,
-            ["length"] = length,
-            ["return"] = episodeReturn,
-            ["success"] = success ? 1 : 0,
-            ["expert_steps"] = expertSteps,
-            ["env_steps"] = envSteps,
+            ["episode"] = episode.Episode,
+            ["length"] = episode.Length,
+            ["return"] = episode.Return,
+            ["success"] = episode.Success ? 1 : 0,
+            ["expert_steps"] = episode.ExpertSteps,
+            ["env_steps"] = episode.EnvSteps,
         });
         _steps?.Flush();
     }
+
+    /// <summary>Logs one evaluation's metrics row.</summary>
+    public void OnEvaluation(EvaluationPoint point) => Metrics.Write(point.Metrics);
 
     /// <summary>Flushes every file.</summary>
     public void Flush()

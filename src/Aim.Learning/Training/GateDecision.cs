@@ -60,7 +60,11 @@ public readonly ref struct GateInput
 /// <param name="Controller">Who acts now.</param>
 /// <param name="Reason">Why, in a few words (logged per step; use constants to avoid allocation).</param>
 /// <param name="Score">The value the rule compared with its threshold (Q^I(s, a_r), novelty, discrepancy), NaN if none.</param>
-public readonly record struct GateDecision(Controller Controller, string Reason, double Score);
+/// <param name="Threshold">
+/// What <paramref name="Score"/> was compared with at this step (AIM's β or ε, Thrifty's novelty, risk or discrepancy
+/// threshold); NaN (default) when the rule has no single threshold.
+/// </param>
+public readonly record struct GateDecision(Controller Controller, string Reason, double Score, double Threshold = double.NaN);
 
 /// <summary>Reasons shared by the gates, as constants so the hot loop does not allocate.</summary>
 public static class GateReasons

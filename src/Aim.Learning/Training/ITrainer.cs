@@ -15,6 +15,12 @@ public interface ITrainer : IDisposable
     /// <summary>The run directory (null when nothing is written).</summary>
     string? RunDirectory { get; }
 
+    /// <summary>Buffers, specs and step counters shared with the method.</summary>
+    TrainingContext Context { get; }
+
+    /// <summary>The run's bookkeeping: episodes, switches, safety-critical decisions and misses.</summary>
+    TrainingAccount Account { get; }
+
     /// <summary>Environment steps so far.</summary>
     long EnvSteps { get; }
 
@@ -29,6 +35,15 @@ public interface ITrainer : IDisposable
 
     /// <summary>Every evaluation so far.</summary>
     IReadOnlyList<EvaluationPoint> History { get; }
+
+    /// <summary>Switches to the expert per robot-controlled gate decision (the realised δ).</summary>
+    double RealisedSwitchRate { get; }
+
+    /// <summary>Adds an observer that hears every step, episode and evaluation from now on.</summary>
+    void AddObserver(ITrainingObserver observer);
+
+    /// <summary>Removes an observer; returns false when it was not there.</summary>
+    bool RemoveObserver(ITrainingObserver observer);
 
     /// <summary>Warm-up with the expert in control, then the method's initial fit.</summary>
     void WarmUp();

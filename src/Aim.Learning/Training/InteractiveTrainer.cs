@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Aim.Core.Envs;
 using Aim.Core.Experts;
 using Aim.Core.Metrics;
-using Aim.Core.Random;
 using Aim.Learning.Data;
 using Aim.Learning.Logging;
 using Aim.Learning.Spec;
@@ -15,6 +13,8 @@ namespace Aim.Learning.Training;
 /// triggers updates, evaluates on held-out seeds and logs it all as it happens.
 /// </summary>
 /// <remarks>
+/// Counters and metrics live in <see cref="Account"/>; the run log and anything else that watches the run (a
+/// notebook's decision recorder, a live page) are <see cref="ITrainingObserver"/>s.
 /// Round-level API for notebooks, one phase per cell: <see cref="WarmUp"/>, <see cref="CollectSteps"/> or
 /// <see cref="CollectEpisode"/>, <see cref="Update"/>, <see cref="Evaluate"/>; <see cref="Train"/> composes them.
 /// </remarks>
@@ -28,8 +28,9 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly Codec<TObs, TAct> _codec;
     private readonly Evaluator<TObs, TAct> _evaluator;
     private readonly TrainingContext _context;
+    private readonly TrainingAccount _account;
     private readonly RunLog? _log;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<ITrainingObserver> _observers = new();
     private readonly float[] _observation;
     private readonly float[] _nextObservation;
     private readonly float[] _robotAction;
@@ -41,24 +42,12 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly ISafetyCriticalRule? _safetyCritical;
     private readonly IPositioned? _positioned;
     private readonly ISafetyCriticalState? _criticalState;
-    private readonly SafetyCriticalRequests _requests = new();
-    private long _safetyCriticalSteps;
-    private long _misses;
-    private long _lastEvalCritical;
-    private long _lastEvalMisses;
     private TObs _rawObservation = default!;
     private bool _needsReset = true;
     private Controller _previous = Controller.Robot;
     private long _lastUpdateLabels;
     private long _lastUpdateStep;
-    private long _lastEvalStep;
     private long _lastEvalClock;
-    private long _lastEvalExpertSteps;
-    private long _robotDecisions;
-    private double _episodeReturn;
-    private int _episodeLength;
-    private int _episodeExpertSteps;
-    private double _bestSuccess = double.NegativeInfinity;
 
     /// <summary>Creates the trainer; nothing runs until a phase is called.</summary>
     /// <param name="env">Training environment (reset with <see cref="TrainerOptions.Seed"/>, then continuing its stream).</param>
@@ -93,13 +82,12 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         var actionSpec = ActionSpec.From(env.ActionSpace);
         _codec = new Codec<TObs, TAct>(observationSpec, actionSpec, options.BlankedEntries());
         _evaluator = new Evaluator<TObs, TAct>(evalEnvFactory, _codec, options.EvalEpisodes);
-        var rng = new Rng(options.Seed);
         _context = new TrainingContext(
             observationSpec,
             actionSpec,
             new HacoBuffer(options.BufferCapacity, observationSpec.Size, actionSpec.Dimension),
-            new HacoBuffer(options.BufferCapacity, observationSpec.Size, actionSpec.Dimension),
-            rng.Split());
+            new HacoBuffer(options.BufferCapacity, observationSpec.Size, actionSpec.Dimension));
+        _account = new TrainingAccount(safetyCritical, _criticalState is not null);
         _observation = new float[observationSpec.Size];
         _nextObservation = new float[observationSpec.Size];
         _robotAction = new float[actionSpec.Dimension];
@@ -110,8 +98,12 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         {
             RunDirectory = Path.GetFullPath(runDirectory);
             _log = new RunLog(RunDirectory, method.MetricNames, options.LogSteps);
+            _observers.Add(_log);
         }
     }
+
+    /// <summary>The training environment (read its state; stepping it would corrupt the run).</summary>
+    public IEnv<TObs, TAct> Env => _env;
 
     /// <summary>The method being trained.</summary>
     public IMethod Method { get; }
@@ -134,17 +126,20 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <summary>Steps the expert watched: <see cref="ExpertCost"/> for robot-gated methods, every step otherwise.</summary>
     public long WallSteps => Method.IsRobotGated ? _context.ExpertSteps : _context.EnvSteps;
 
+    /// <summary>The run's bookkeeping: episodes, switches, safety-critical decisions and misses.</summary>
+    public TrainingAccount Account => _account;
+
     /// <summary>Training episodes finished.</summary>
-    public int Episodes { get; private set; }
+    public int Episodes => _account.Episodes;
 
     /// <summary>Switches from robot to expert after warm-up.</summary>
-    public long SwitchesToHuman { get; private set; }
+    public long SwitchesToHuman => _account.SwitchesToHuman;
 
     /// <summary>Switches from expert back to robot.</summary>
-    public long SwitchesToRobot { get; private set; }
+    public long SwitchesToRobot => _account.SwitchesToRobot;
 
     /// <summary>Switches to the expert per robot-controlled gate decision (the realised δ).</summary>
-    public double RealisedSwitchRate => _robotDecisions == 0 ? double.NaN : SwitchesToHuman / (double)_robotDecisions;
+    public double RealisedSwitchRate => _account.RealisedSwitchRate;
 
     /// <summary>True once the warm-up has run and the method has been initialised.</summary>
     public bool IsWarmedUp { get; private set; }
@@ -157,7 +152,16 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     public IReadOnlyList<EvaluationPoint> History => _history;
 
     /// <summary>The best test success so far (NaN before the first evaluation).</summary>
-    public double BestSuccess => double.IsNegativeInfinity(_bestSuccess) ? double.NaN : _bestSuccess;
+    public double BestSuccess => _account.BestSuccess;
+
+    /// <summary>
+    /// Adds an observer: from now on it hears every step, episode start and end, and evaluation, after the observers
+    /// added before it (the run log, when there is one, is first).
+    /// </summary>
+    public void AddObserver(ITrainingObserver observer) => _observers.Add(observer ?? throw new ArgumentNullException(nameof(observer)));
+
+    /// <summary>Removes an observer added with <see cref="AddObserver"/>; returns false when it was not there.</summary>
+    public bool RemoveObserver(ITrainingObserver observer) => _observers.Remove(observer);
 
     /// <summary>
     /// Warm-up: the expert controls the first <see cref="TrainerOptions.WarmUpSteps"/> steps (charged as expert cost),
@@ -231,53 +235,17 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     public EvaluationPoint Evaluate()
     {
         EvaluationResult result = _evaluator.Run(Method.Actor, Options.EvalSeedStart);
-        var metrics = new Dictionary<string, double>
+        (EvaluationPoint point, bool isBest) = _account.Evaluated(_context, Method, result, WallSteps);
+        _history.Add(point);
+        _lastEvalClock = EvalClockNow;
+        foreach (ITrainingObserver observer in _observers)
         {
-            [MetricNames.EnvSteps] = _context.EnvSteps,
-            [MetricNames.ExpertCost] = _context.ExpertSteps,
-            [MetricNames.WallSteps] = WallSteps,
-            [MetricNames.Episodes] = Episodes,
-            [MetricNames.TimeSeconds] = _clock.Elapsed.TotalSeconds,
-            [MetricNames.InterventionRate] = _context.EnvSteps == 0 ? double.NaN : _context.ExpertSteps / (double)_context.EnvSteps,
-            [MetricNames.RecentInterventionRate] = _context.EnvSteps == _lastEvalStep
-                ? double.NaN
-                : (_context.ExpertSteps - _lastEvalExpertSteps) / (double)(_context.EnvSteps - _lastEvalStep),
-            [MetricNames.SwitchesToHuman] = SwitchesToHuman,
-            [MetricNames.SwitchesToRobot] = SwitchesToRobot,
-            [MetricNames.RealisedSwitchRate] = RealisedSwitchRate,
-            [MetricNames.TargetSwitchRate] = Method.TargetSwitchRate,
-            [MetricNames.SafetyCriticalSteps] = _safetyCritical is null ? double.NaN : _safetyCriticalSteps,
-            [MetricNames.Misses] = _safetyCritical is null ? double.NaN : _misses,
-            [MetricNames.MissRate] = _safetyCritical is null || _safetyCriticalSteps == _lastEvalCritical
-                ? double.NaN
-                : (_misses - _lastEvalMisses) / (double)(_safetyCriticalSteps - _lastEvalCritical),
-            [MetricNames.EvalSuccess] = result.SuccessRate,
-            [MetricNames.EvalReturn] = result.MeanReturn,
-            [MetricNames.EvalLength] = result.MeanLength,
-            [MetricNames.EvalCost] = result.MeanCost,
-            [MetricNames.EvalRouteCompletion] = result.MeanRouteCompletion,
-        };
-        if (_criticalState is not null || _safetyCritical is not null)
-        {
-            _requests.Report(metrics);
+            observer.OnEvaluation(point);
         }
 
-        Method.ReportMetrics(metrics);
-        var point = new EvaluationPoint(metrics);
-        _history.Add(point);
-        _lastEvalStep = _context.EnvSteps;
-        _lastEvalClock = EvalClockNow;
-        _lastEvalExpertSteps = _context.ExpertSteps;
-        _lastEvalCritical = _safetyCriticalSteps;
-        _lastEvalMisses = _misses;
-        _log?.Metrics.Write(metrics);
-        if (result.SuccessRate > _bestSuccess)
+        if (isBest && RunDirectory is not null)
         {
-            _bestSuccess = result.SuccessRate;
-            if (RunDirectory is not null)
-            {
-                Method.Save(Path.Combine(RunDirectory, "checkpoints", "best"));
-            }
+            Method.Save(Path.Combine(RunDirectory, "checkpoints", "best"));
         }
 
         return point;
@@ -305,7 +273,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             }
         }
 
-        if (_lastEvalStep != _context.EnvSteps || _history.Count == 0)
+        if (_account.LastEvaluationStep != _context.EnvSteps || _history.Count == 0)
         {
             EvaluateAndReport(progress);
         }
@@ -363,6 +331,10 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             _rawObservation = reset.Observation;
             _needsReset = false;
             _previous = warmUp ? Controller.Expert : Controller.Robot;
+            foreach (ITrainingObserver observer in _observers)
+            {
+                observer.OnEpisodeStart(Episodes);
+            }
         }
 
         _codec.EncodeObservation(_rawObservation, _observation);
@@ -384,43 +356,15 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             }
         }
 
-        double x = _positioned?.PositionX ?? double.NaN;
-        double y = _positioned?.PositionY ?? double.NaN;
-        if (!warmUp && _safetyCritical is not null && _safetyCritical.IsSafetyCritical(_expertAction))
-        {
-            _safetyCriticalSteps++;
-            if (_safetyCritical.IsMiss(_robotAction, _expertAction))
-            {
-                _misses++;
-            }
-        }
-
+        // Read before the step: where the decision is taken, and whether that state is safety-critical.
+        AgentPose pose = _positioned is null ? AgentPose.Unknown : new AgentPose(_positioned.PositionX, _positioned.PositionY, _positioned.Heading);
+        bool? safetyCritical = warmUp ? null : IsSafetyCritical();
         var input = new GateInput(_observation, _robotAction, _expertAction, _previous, _expertMean, _expertStd);
         GateDecision decision = warmUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(input);
         bool expertActs = decision.Controller == Controller.Expert;
         bool takeoverStart = expertActs && (_previous == Controller.Robot || (warmUp && _context.EnvSteps == 0));
-        if (!warmUp)
-        {
-            if (_previous == Controller.Robot)
-            {
-                _robotDecisions++;
-                if (expertActs)
-                {
-                    SwitchesToHuman++;
-                }
-
-                if (IsSafetyCritical() is bool critical)
-                {
-                    _requests.Record(critical, expertActs, decision.Score);
-                }
-            }
-            else if (!expertActs)
-            {
-                SwitchesToRobot++;
-            }
-        }
 
         StepResult<TObs> result = _env.Step(expertActs ? expertAction : _codec.DecodeAction(_robotAction));
         _codec.EncodeObservation(result.Observation, _nextObservation);
@@ -441,7 +385,6 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         if (expertActs)
         {
             _context.ExpertSteps++;
-            _episodeExpertSteps++;
         }
 
         if (!warmUp)
@@ -449,19 +392,35 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             Method.OnStep(input, decision);
         }
 
-        _episodeReturn += result.Reward;
-        _episodeLength++;
-        _log?.Step(_context.EnvSteps, Episodes, decision, _codec.Action.Discrepancy(_robotAction, _expertAction), result.Reward, x, y);
+        var step = new TrainingStep(
+            _context.EnvSteps,
+            Episodes,
+            warmUp,
+            pose,
+            _previous,
+            decision,
+            _robotAction,
+            _expertAction,
+            _codec.Action.Discrepancy(_robotAction, _expertAction),
+            result.Reward,
+            safetyCritical,
+            result.Done,
+            result.Info.IsSuccess);
+        EpisodeEnd? ended = _account.Record(step);
+        foreach (ITrainingObserver observer in _observers)
+        {
+            observer.OnStep(step);
+        }
+
         _previous = decision.Controller;
         _rawObservation = result.Observation;
-
-        if (result.Done)
+        if (ended is EpisodeEnd end)
         {
-            _log?.Episode(Episodes, _episodeLength, _episodeReturn, result.Info.IsSuccess, _episodeExpertSteps, _context.EnvSteps);
-            Episodes++;
-            _episodeReturn = 0;
-            _episodeLength = 0;
-            _episodeExpertSteps = 0;
+            foreach (ITrainingObserver observer in _observers)
+            {
+                observer.OnEpisodeEnd(end);
+            }
+
             _needsReset = true;
             if (!warmUp)
             {

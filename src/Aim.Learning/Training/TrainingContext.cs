@@ -1,20 +1,18 @@
-using Aim.Core.Random;
 using Aim.Learning.Data;
 using Aim.Learning.Spec;
 
 namespace Aim.Learning.Training;
 
-/// <summary>What a method may use when it learns: the buffers, the specs and the run's random stream.</summary>
+/// <summary>What a method may use when it learns: the buffers, the specs and the step counters.</summary>
 public sealed class TrainingContext
 {
     /// <summary>Creates the context.</summary>
-    public TrainingContext(ObservationSpec observation, ActionSpec action, HacoBuffer human, HacoBuffer agent, Rng rng)
+    public TrainingContext(ObservationSpec observation, ActionSpec action, HacoBuffer human, HacoBuffer agent)
     {
         Observation = observation;
         Action = action;
         Human = human;
         Agent = agent;
-        Rng = rng;
     }
 
     /// <summary>The observation spec.</summary>
@@ -28,9 +26,6 @@ public sealed class TrainingContext
 
     /// <summary>B_r: every robot-controlled transition.</summary>
     public HacoBuffer Agent { get; }
-
-    /// <summary>The method's random stream (split from the run's).</summary>
-    public Rng Rng { get; }
 
     /// <summary>Environment steps taken so far.</summary>
     public long EnvSteps { get; internal set; }

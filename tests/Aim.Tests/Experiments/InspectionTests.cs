@@ -24,7 +24,7 @@ public class InspectionTests
     [Fact]
     public void SessionRecordsEveryDecisionAndMatchesTheUnrecordedRun()
     {
-        using GridSession session = GridSession.Create("lavagap-s5", "aim", s_small, s_fast);
+        using InspectionSession session = InspectionSession.Create("lavagap-s5", "aim", s_small, s_fast);
         IReadOnlyList<EvaluationPoint> recorded = session.Trainer.Train(_ => { });
         using InteractiveTrainer<byte[], int> plain = Experiment.Grid("lavagap-s5", "aim", s_small, s_fast);
         IReadOnlyList<EvaluationPoint> unrecorded = plain.Train(_ => { });
@@ -33,8 +33,10 @@ public class InspectionTests
         Assert.Equal(unrecorded[^1].ExpertCost, recorded[^1].ExpertCost);
         Assert.Equal(s_small.TotalEnvSteps - s_small.WarmUpSteps, session.Steps.Count);
         Assert.Equal(s_small.WarmUpSteps + 1, session.Steps[0].EnvStep);
-        Assert.Equal(session.Trainer.SwitchesToHuman, session.Steps.Count(s => s.AskedForHelp));
+        Assert.Equal(session.Trainer.Account.SwitchesToHuman, session.Steps.Count(s => s.AskedForHelp));
         Assert.All(session.Steps.Where(s => s.Previous == Controller.Robot), s => Assert.Equal(AimGateReason(s), s.Reason));
+        Assert.All(session.Steps, s => Assert.True(double.IsFinite(s.Threshold), $"threshold at step {s.EnvStep}"));
+        Assert.All(session.Steps.Where(s => s.Previous == Controller.Robot), s => Assert.Equal(s.Controller == Controller.Expert, s.Score > s.Threshold));
         Assert.All(session.Steps, s => Assert.DoesNotContain(
             session.Layout(s.Episode)![(int)s.Pose.X, (int)s.Pose.Y, 0],
             new[] { (int)GridObjectType.Wall, (int)GridObjectType.Lava }));
@@ -46,9 +48,24 @@ public class InspectionTests
     }
 
     [Fact]
+    public void DrivingSessionRecordsPosesAndDrawsTheRoute()
+    {
+        var trainer = s_small with { TotalEnvSteps = 260, WarmUpSteps = 100 };
+        using InspectionSession session = InspectionSession.Create("driving-toy", "aim", trainer, s_fast);
+        session.Trainer.Train();
+        Assert.Null(session.Grid);
+        Assert.NotNull(session.Driving);
+        Assert.Equal(trainer.TotalEnvSteps - trainer.WarmUpSteps, session.Steps.Count);
+        Assert.All(session.Steps, s => Assert.True(double.IsFinite(s.Pose.X) && double.IsFinite(s.Pose.Heading)));
+        int episode = session.Steps.First(s => s.Previous == Controller.Robot).Episode;
+        Assert.Contains("Q^I(s, a_r)", OfflinePlotly.ToFigureJson(session.EpisodeChart(episode)));
+        Assert.Throws<InvalidOperationException>(() => session.LayoutEnv(episode));
+    }
+
+    [Fact]
     public void QMapHasValuesOnStandableCellsOnly()
     {
-        using GridSession session = GridSession.Create("lavagap-s5", "aim", s_small, s_fast);
+        using InspectionSession session = InspectionSession.Create("lavagap-s5", "aim", s_small, s_fast);
         session.Trainer.WarmUp();
         GridEnv layout = GridTasks.Create("lavagap-s5");
         layout.Reset(seed: 7);
@@ -80,7 +97,7 @@ public class InspectionTests
     [Fact]
     public void ActionValuesAgreeWithPredictQ()
     {
-        using GridSession session = GridSession.Create("lavagap-s5", "aim", s_small, s_fast);
+        using InspectionSession session = InspectionSession.Create("lavagap-s5", "aim", s_small, s_fast);
         session.Trainer.WarmUp();
         HacoBuffer human = session.Trainer.Context.Human;
         double[] values = session.Aim!.ActionValues(human.Observation(human.SlotOf(0)));

@@ -2,13 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using Aim.Experiments.Running;
 using Aim.Learning.Training;
+using Aim.Tests.Cli;
 
 namespace Aim.Tests.Golden;
 
 /// <summary>
 /// Pins short runs bit for bit: the step log, the episode log and every metric except wall time hash to the values
 /// recorded before the code was restructured. A refactoring that changes a single draw, label or float fails here.
+/// Serial: TorchSharp's generator is process-wide, so a run beside another seeded run draws different numbers.
 /// </summary>
+[Collection(SerialRuns.Name)]
 public class GoldenRunTests
 {
     [Theory]

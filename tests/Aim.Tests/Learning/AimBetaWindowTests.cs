@@ -25,7 +25,7 @@ public class AimBetaWindowTests
             human.Add(new[] { x, 1f }, new[] { x, 1f }, new[] { 0f }, new[] { 0.8f * x }, true, i % 10 == 0, 1, false, false, false);
         }
 
-        return new TrainingContext(s_observation, s_action, human, new HacoBuffer(10, 2, 1), new Rng(4));
+        return new TrainingContext(s_observation, s_action, human, new HacoBuffer(10, 2, 1));
     }
 
     private static AimMethod Method(int window) => new(

@@ -30,7 +30,7 @@ public class AimEpsilonTests
             Add(human, (float)rng.NextDouble(-1, 1), label: x => 0.8f * x);
         }
 
-        var context = new TrainingContext(s_observation, s_action, human, agent, new Rng(4));
+        var context = new TrainingContext(s_observation, s_action, human, agent);
         using var aim = new AimMethod(s_observation, s_action, new AimOptions
         {
             Epsilon = schedule,

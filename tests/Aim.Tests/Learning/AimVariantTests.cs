@@ -32,7 +32,7 @@ public class AimVariantTests
             agent.Add(new[] { x, -1f }, new[] { x, -1f }, new[] { 0f }, new[] { 0f }, false, false, 0, false, false, false);
         }
 
-        return new TrainingContext(s_observation, s_action, human, agent, new Rng(4));
+        return new TrainingContext(s_observation, s_action, human, agent);
     }
 
     private static AimMethod Method(AimPositiveLabel label, AimPolicyLearner learner = AimPolicyLearner.BehaviourCloning)

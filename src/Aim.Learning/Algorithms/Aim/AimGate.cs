@@ -60,15 +60,15 @@ public sealed class AimGate
         {
             // Robot in control: ask for help when the proxy value says a human would intervene.
             return qRobot > Beta
-                ? new GateDecision(Controller.Expert, AskForHelp, qRobot)
-                : new GateDecision(Controller.Robot, GateReasons.RobotContinues, qRobot);
+                ? new GateDecision(Controller.Expert, AskForHelp, qRobot, Beta)
+                : new GateDecision(Controller.Robot, GateReasons.RobotContinues, qRobot, Beta);
         }
 
         // Expert in control: keep it while the robot still disagrees, hand back once within ε.
         double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
         return discrepancy > Epsilon
-            ? new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy)
-            : new GateDecision(Controller.Robot, GateReasons.HandBack, discrepancy);
+            ? new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy, Epsilon)
+            : new GateDecision(Controller.Robot, GateReasons.HandBack, discrepancy, Epsilon);
     }
 
     /// <summary>Remembers Q^I(s, a_r) of a robot-controlled step for the next refit of β.</summary>

@@ -14,13 +14,14 @@ public static class HumanGate
     /// <param name="takeOverReason">Reason logged when the human takes over from the robot.</param>
     /// <param name="score">The value the rule compared (discrepancy, density).</param>
     /// <param name="previous">Who acted on the previous step.</param>
-    public static GateDecision Decide(bool expertActs, string takeOverReason, double score, Controller previous)
+    /// <param name="threshold">What <paramref name="score"/> was compared with (NaN: none).</param>
+    public static GateDecision Decide(bool expertActs, string takeOverReason, double score, Controller previous, double threshold = double.NaN)
     {
         if (expertActs)
         {
-            return new GateDecision(Controller.Expert, previous == Controller.Robot ? takeOverReason : GateReasons.ExpertContinues, score);
+            return new GateDecision(Controller.Expert, previous == Controller.Robot ? takeOverReason : GateReasons.ExpertContinues, score, threshold);
         }
 
-        return new GateDecision(Controller.Robot, previous == Controller.Expert ? GateReasons.HandBack : GateReasons.RobotContinues, score);
+        return new GateDecision(Controller.Robot, previous == Controller.Expert ? GateReasons.HandBack : GateReasons.RobotContinues, score, threshold);
     }
 }

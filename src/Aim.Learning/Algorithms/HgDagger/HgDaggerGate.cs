@@ -33,6 +33,6 @@ public sealed class HgDaggerGate
     {
         double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
         bool disagrees = Action.IsDiscrete ? discrepancy > 0 : discrepancy > Threshold;
-        return HumanGate.Decide(disagrees, TakeOver, discrepancy, input.Previous);
+        return HumanGate.Decide(disagrees, TakeOver, discrepancy, input.Previous, Action.IsDiscrete ? 0 : Threshold);
     }
 }

@@ -85,6 +85,6 @@ public sealed class PvpGate
             reason = LowDensity;
         }
 
-        return HumanGate.Decide(takeOver, reason, score, input.Previous);
+        return HumanGate.Decide(takeOver, reason, score, input.Previous, Action.IsDiscrete ? 0 : DensityThreshold);
     }
 }

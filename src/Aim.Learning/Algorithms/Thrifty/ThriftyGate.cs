@@ -77,24 +77,25 @@ public sealed class ThriftyGate
             // Novelty is checked first; risk only for states that are not novel.
             if (novelty > NoveltyThreshold)
             {
-                return new GateDecision(Controller.Expert, Novel, novelty);
+                return new GateDecision(Controller.Expert, Novel, novelty, NoveltyThreshold);
             }
 
             if (UseRisk && risk < RiskThreshold)
             {
-                return new GateDecision(Controller.Expert, Risky, risk);
+                return new GateDecision(Controller.Expert, Risky, risk, RiskThreshold);
             }
 
-            return new GateDecision(Controller.Robot, GateReasons.RobotContinues, novelty);
+            return new GateDecision(Controller.Robot, GateReasons.RobotContinues, novelty, NoveltyThreshold);
         }
 
         // Expert in control: hand back only when the robot agrees AND (with a critic) the state is safe.
         double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
         bool agrees = Action.IsDiscrete ? discrepancy == 0 : discrepancy < DiscrepancyThreshold;
         bool safe = !UseRisk || risk > HandBackRiskThreshold;
+        double handBackThreshold = Action.IsDiscrete ? 0 : DiscrepancyThreshold;
         return agrees && safe
-            ? new GateDecision(Controller.Robot, GateReasons.HandBack, discrepancy)
-            : new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy);
+            ? new GateDecision(Controller.Robot, GateReasons.HandBack, discrepancy, handBackThreshold)
+            : new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy, handBackThreshold);
     }
 
     /// <summary>Remembers the scores of a robot-mode step for the next refit.</summary>

@@ -33,7 +33,7 @@ public class ContinuousBaselinesTests
             agent.Add(new[] { x, 1f }, new[] { x, 1f }, new[] { 0f }, new[] { 0f }, false, false, 0, false, false);
         }
 
-        return new TrainingContext(s_observation, s_action, human, agent, new Rng(4));
+        return new TrainingContext(s_observation, s_action, human, agent);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class ContinuousBaselinesTests
             human.Add(new[] { x, 1f }, new[] { x, 1f }, new[] { 0f }, new[] { 0f }, true, false, 1, true, false, success);
         }
 
-        var context = new TrainingContext(s_observation, s_action, human, new HacoBuffer(10, 2, 1), new Rng(4));
+        var context = new TrainingContext(s_observation, s_action, human, new HacoBuffer(10, 2, 1));
         var options = new ThriftyOptions { RiskBatchSize = 32 };
         using var ensemble = new BootstrapEnsemble(s_observation, s_action, 2, new BcOptions(), s_small, new Rng(1));
         using var critic = new RiskCritic(s_observation, s_action, s_small);
