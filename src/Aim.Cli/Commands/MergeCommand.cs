@@ -16,9 +16,13 @@ internal static class MergeCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--out") { Description = "The merged sweep folder (created if missing).", Required = true };
+        var publish = new Option<string?>("--publish")
+        {
+            Description = "Also write the small tables (comparison.csv, runs.csv, curves.csv, README.md with the sweep's command and any missing runs) into this folder, e.g. data/results/delta; overrides the config's own publish folder.",
+        };
         var command = new Command("merge", "Merge shard folders of one sweep: copy their finished runs into --out and write comparison.csv, runs.csv, metrics.csv and report.html.")
         {
-            inputs, output,
+            inputs, output, publish,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -29,7 +33,12 @@ internal static class MergeCommand
                 context.Error.WriteLine($"aim: input skipped: {reason}");
             }
 
-            int damaged = SweepSession.WriteResults(context, directory, plan, $"Sweep {plan.Config.Name}");
+            if (parse.GetValue(publish) is string published)
+            {
+                plan = SweepPlan.From(plan.Config with { Publish = published });
+            }
+
+            int damaged = SweepSession.WriteResults(context, directory, plan, $"Sweep {plan.Config.Name}", notes: MissingNote(missing, plan));
             if (missing.Count > 0)
             {
                 context.Error.WriteLine($"aim: {missing.Count} of {plan.Runs.Count} runs are missing (the tables cover the others): {string.Join(", ", missing.Take(5).Select(r => r.Id))}{(missing.Count > 5 ? ", …" : string.Empty)}");
@@ -39,4 +48,9 @@ internal static class MergeCommand
         }));
         return command;
     }
+
+    /// <summary>What published tables must say when runs of the sweep are missing from them (null when none is).</summary>
+    private static string? MissingNote(IReadOnlyList<SweepRun> missing, SweepPlan plan) => missing.Count == 0
+        ? null
+        : $"{missing.Count} of the {plan.Runs.Count} runs this config plans are not in these tables (not finished): {string.Join(", ", missing.Select(r => r.Id))}.";
 }

@@ -27,7 +27,7 @@ internal static class SweepCommand
             int workers = CommonOptions.CheckParallel(parse.GetValue(parallel));
             SweepPlan plan = SweepPlan.From(SweepConfig.Load(parse.GetValue(config)!));
             string directory = Path.Combine(OutputFolder.EnsureWritable(parse.GetValue(output)!), plan.Config.Name);
-            return SweepSession.Execute(context, plan, directory, spec, workers, $"Sweep {plan.Config.Name}");
+            return SweepSession.Execute(context, plan, directory, spec, workers, $"Sweep {plan.Config.Name}", $"aim sweep --config {parse.GetValue(config)}");
         }));
         return command;
     }

@@ -10,7 +10,7 @@ namespace Aim.Cli.Commands;
 internal static class SweepSession
 {
     /// <summary>Runs the shard's runs of <paramref name="plan"/> into <paramref name="directory"/>; writes the tables when the sweep is complete.</summary>
-    public static int Execute(CliContext context, SweepPlan plan, string directory, ShardSpec shard, int parallel, string title)
+    public static int Execute(CliContext context, SweepPlan plan, string directory, ShardSpec shard, int parallel, string title, string? command = null)
     {
         IRunLauncher launcher = parallel > 1 ? (IRunLauncher?)ChildProcessLauncher.ForThisProgram() ?? new InProcessLauncher() : new InProcessLauncher();
         int count = plan.Shard(shard).Count;
@@ -29,7 +29,7 @@ internal static class SweepSession
             return outcome.Failed.Count > 0 ? CliContext.Incomplete : 0;
         }
 
-        int skipped = WriteResults(context, directory, plan, title);
+        int skipped = WriteResults(context, directory, plan, title, command);
         return outcome.Failed.Count > 0 || skipped > 0 ? CliContext.Incomplete : 0;
     }
 
@@ -38,9 +38,9 @@ internal static class SweepSession
     /// error the runs left out of the tables (unfinished or damaged).
     /// </summary>
     /// <returns>The number of runs left out.</returns>
-    public static int WriteResults(CliContext context, string directory, SweepPlan plan, string title)
+    public static int WriteResults(CliContext context, string directory, SweepPlan plan, string title, string? command = null, string? notes = null)
     {
-        SweepOutputs outputs = SweepOutputs.Write(directory, plan, title);
+        SweepOutputs outputs = SweepOutputs.Write(directory, plan, title, command, notes);
         foreach (SkippedRun skipped in outputs.Skipped)
         {
             context.Error.WriteLine($"aim: run left out of the tables: {skipped}");
@@ -50,6 +50,11 @@ internal static class SweepSession
         context.Output.WriteLine($"Tables: {outputs.Comparison}, {Path.GetFileName(outputs.Runs)}, {Path.GetFileName(outputs.Metrics)}"
             + string.Concat(outputs.Ablations.Select(a => ", " + Path.GetFileName(a))));
         context.Output.WriteLine($"Report: {outputs.Report}");
+        if (plan.Config.Publish is string published)
+        {
+            context.Output.WriteLine($"Published tables: {Path.GetFullPath(published)}");
+        }
+
         return outputs.Skipped.Count;
     }
 

@@ -55,6 +55,13 @@ public sealed record SweepConfig
     /// <summary>Target test success of the report's expert-cost column (default 0.8).</summary>
     public double? TargetSuccess { get; init; }
 
+    /// <summary>
+    /// Where the finished sweep also writes its small tables for the repository (a folder such as
+    /// <c>data/results/delta</c>, relative to the working directory), with the command and config that made them;
+    /// null (default): nowhere. See <see cref="Results.PublishedResults"/>.
+    /// </summary>
+    public string? Publish { get; init; }
+
     /// <summary>Reads a config file.</summary>
     /// <exception cref="ArgumentException">The file is missing or is not a valid config (the message says why).</exception>
     public static SweepConfig Load(string path)

@@ -20,7 +20,12 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
     /// file is written under a temporary name first and the names are switched only once all are complete, so a
     /// failure leaves the previous tables (or none), never a mix or a half-written one.
     /// </summary>
-    public static SweepOutputs Write(string directory, SweepPlan plan, string? title = null)
+    /// <param name="directory">The sweep folder.</param>
+    /// <param name="plan">The sweep's plan (its config's <c>publish</c> folder, when set, gets the small tables too).</param>
+    /// <param name="title">The report's title (default names the sweep).</param>
+    /// <param name="command">The command that ran the sweep, recorded beside published tables (default: <c>aim sweep</c> with the config's name).</param>
+    /// <param name="notes">What published tables must say (missing runs), or null.</param>
+    public static SweepOutputs Write(string directory, SweepPlan plan, string? title = null, string? command = null, string? notes = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         string full = Path.GetFullPath(directory);
@@ -58,6 +63,11 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
             foreach ((string temporary, string final) in staged)
             {
                 File.Move(temporary, final, overwrite: true);
+            }
+
+            if (plan.Config.Publish is string publish)
+            {
+                PublishedResults.Write(results, publish, target, command ?? $"aim sweep --config sweeps/{plan.Config.Name}.json", plan.Config.ToJson(), notes);
             }
 
             return new SweepOutputs(
