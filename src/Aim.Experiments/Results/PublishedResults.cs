@@ -116,7 +116,7 @@ public static class PublishedResults
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# {Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))}");
         text.AppendLine();
-        text.AppendLine("Full-budget results, written by the command below from a clean checkout (run from the repository root):");
+        text.AppendLine("Full-budget results, written by the command below (run from the repository root; the config names anything else it needs):");
         text.AppendLine();
         text.AppendLine("```bash");
         text.AppendLine(command);
