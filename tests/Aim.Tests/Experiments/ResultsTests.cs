@@ -106,7 +106,7 @@ public class ResultsTests
         Assert.Equal(1, aim.CostToTarget.Count);
         Assert.Equal("110 (1/3)", aim.CostToTargetText);
         Assert.Contains("Expert data (rate)", table.ToText());
-        Assert.Contains("<b>0.50 ± 0.36</b>", table.ToHtml());
+        Assert.Contains("<b>0.50 &#177; 0.36</b>", table.ToHtml());
 
         string csv = Path.Combine(runs.Root, "comparison.csv");
         table.WriteCsv(csv);
