@@ -9,6 +9,7 @@
 using System.Globalization;
 using System.Text;
 using Aim.Experiments.Running;
+using Aim.Learning.Logging;
 using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
@@ -23,8 +24,9 @@ TorchRuntime.Initialize(threads: 1);
 var inv = CultureInfo.InvariantCulture;
 
 var rows = new List<Row>();
-string csv = Path.Combine(output, "runs.csv");
-File.WriteAllText(csv, "method,seed,robot_gated,env_steps,expert_cost,wall_steps,final_success,best_success,final_return,cost_to_target,wall_to_target,seconds\n");
+using var csv = new CsvLog(
+    Path.Combine(output, "runs.csv"),
+    ["method", "seed", "robot_gated", "env_steps", "expert_cost", "wall_steps", "final_success", "best_success", "final_return", "cost_to_target", "wall_to_target", "seconds"]);
 foreach (string entry in methods)
 {
     string[] parts = entry.Split(':', 2);
@@ -47,7 +49,7 @@ foreach (string entry in methods)
         {
             // A native TorchSharp failure ends that run only; it is reported and left out of the table.
             Console.WriteLine($"{entry,-36} seed {seed}: FAILED in libtorch: {e.Message.Split('\n')[0]}");
-            File.AppendAllText(csv, $"{entry},{seed},failed,,,,,,,,,\n");
+            csv.WriteRaw([entry, seed.ToString(inv), "failed", .. Enumerable.Repeat(string.Empty, 9)]);
             continue;
         }
 
@@ -55,8 +57,8 @@ foreach (string entry in methods)
         bool robotGated = final[MetricNames.WallSteps] == final.ExpertCost && method is not ("hg-dagger" or "pvp");
         var row = new Row(entry, seed, robotGated, final.EnvSteps, final.ExpertCost, final[MetricNames.WallSteps], final.Success, run.BestSuccess, final[MetricNames.EvalReturn], run.ExpertCostToReach(Target), WallStepsToReach(run, Target), run.Seconds);
         rows.Add(row);
-        File.AppendAllText(csv, string.Join(',', row.Method.Replace(',', ';'), row.Seed, row.RobotGated, row.EnvSteps, row.ExpertCost, row.WallSteps,
-            row.Final.ToString(inv), row.Best.ToString(inv), row.Return.ToString(inv), row.CostToTarget.ToString(inv), row.WallToTarget.ToString(inv), row.Seconds.ToString("0.0", inv)) + "\n");
+        csv.WriteRaw(row.Method, row.Seed.ToString(inv), row.RobotGated.ToString(), row.EnvSteps.ToString(inv), row.ExpertCost.ToString(inv), row.WallSteps.ToString(inv),
+            row.Final.ToString(inv), row.Best.ToString(inv), row.Return.ToString(inv), row.CostToTarget.ToString(inv), row.WallToTarget.ToString(inv), row.Seconds.ToString("0.0", inv));
         Console.WriteLine($"{entry,-36} seed {seed}: expert {row.ExpertCost,5:0} / {row.EnvSteps:0} steps, success {row.Final:0.00} (best {row.Best:0.00}), cost to {Target} {row.CostToTarget,5:0}, {row.Seconds:0} s");
         File.WriteAllText(Path.Combine(output, "table.md"), Table(rows));
     }

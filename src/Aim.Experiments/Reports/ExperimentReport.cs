@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Results;
@@ -33,19 +34,19 @@ public static class ExperimentReport
         var table = ComparisonTable.Build(results, options.TargetSuccess);
         var palette = new SeriesPalette(results.Series);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(Encode(options.Title)).Append("</title><style>")
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(options.Title)).Append("</title><style>")
             .Append(Style).Append("</style>").Append(OfflinePlotly.LibraryScriptTag()).Append("</head><body>");
-        html.Append("<h1>").Append(Encode(options.Title)).Append("</h1>");
-        html.Append("<p class=\"meta\">").Append(Encode(Describe(results))).Append("</p>");
+        html.Append("<h1>").Append(WebUtility.HtmlEncode(options.Title)).Append("</h1>");
+        html.Append("<p class=\"meta\">").Append(WebUtility.HtmlEncode(Describe(results))).Append("</p>");
         if (results.CommonSettings.Count > 0)
         {
             html.Append("<p class=\"meta\">Settings of every run: ")
-                .Append(Encode(string.Join(", ", results.CommonSettings.Select(p => $"{p.Key}={p.Value}")))).Append("</p>");
+                .Append(WebUtility.HtmlEncode(string.Join(", ", results.CommonSettings.Select(p => $"{p.Key}={p.Value}")))).Append("</p>");
         }
 
         if (options.Note is not null)
         {
-            html.Append("<p class=\"note\">").Append(Encode(options.Note)).Append("</p>");
+            html.Append("<p class=\"note\">").Append(WebUtility.HtmlEncode(options.Note)).Append("</p>");
         }
 
         html.Append("<h2>Comparison</h2>").Append(table.ToHtml());
@@ -57,7 +58,7 @@ public static class ExperimentReport
         foreach (string task in results.Tasks)
         {
             ResultSet runs = results.ForTask(task);
-            html.Append("<h2>").Append(Encode(task)).Append("</h2>");
+            html.Append("<h2>").Append(WebUtility.HtmlEncode(task)).Append("</h2>");
             html.Append("<p class=\"note\">Lines: mean over seeds; bands: ")
                 .Append(options.Curves.Band == BandKind.Std ? "± one standard deviation" : "± the 95 % t-interval of the mean")
                 .Append(options.Curves.Interpolation == CurveInterpolation.StepHold ? "; each run holds its last evaluation until the next." : "; runs interpolated linearly between evaluations.")
@@ -130,6 +131,4 @@ public static class ExperimentReport
             CultureInfo.InvariantCulture,
             $"{results.Runs.Count} runs: tasks {string.Join(", ", results.Tasks)}; methods {methods}; {seeds} seed(s). Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
     }
-
-    private static string Encode(string text) => HtmlText.Encode(text);
 }

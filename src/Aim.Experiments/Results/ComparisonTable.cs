@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Deedle;
 
@@ -128,7 +129,7 @@ public sealed class ComparisonTable
         var html = new StringBuilder("<table class=\"comparison\"><thead><tr>");
         foreach (string h in DisplayHeader)
         {
-            html.Append("<th>").Append(HtmlText.Encode(h)).Append("</th>");
+            html.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
@@ -138,7 +139,7 @@ public sealed class ComparisonTable
             for (int c = 0; c < cells[i].Length; c++)
             {
                 bool bold = c == 6 && Rows[i].FinalSuccess.Mean == best[Rows[i].Task] && Rows.Count > 1;
-                string cell = HtmlText.Encode(cells[i][c]);
+                string cell = WebUtility.HtmlEncode(cells[i][c]);
                 html.Append("<td>").Append(bold ? $"<b>{cell}</b>" : cell).Append("</td>");
             }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Aim.Experiments.Running;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;
+using nietras.SeparatedValues;
 
 namespace Aim.Experiments.Results;
 
@@ -78,43 +79,78 @@ public static class RunLoader
     }
 
     /// <summary>Loads a metrics.csv with every column as doubles (empty cells become nulls).</summary>
-    /// <exception cref="InvalidDataException">A cell is not a number or a row has the wrong number of cells (the message names the file and line).</exception>
+    /// <exception cref="InvalidDataException">
+    /// A cell is not a number, a row has the wrong number of cells or two columns share a name (the message names the
+    /// file and line).
+    /// </exception>
     public static DataFrame LoadMetrics(string path)
     {
-        string[] lines = File.ReadAllLines(path);
-        string header = lines.FirstOrDefault() ?? string.Empty;
-        int columns = header.Length == 0 ? 0 : header.Split(',').Length;
-        if (columns == 0)
+        using SepReader reader = OpenCsv(path);
+        IReadOnlyList<string> names = reader.Header.ColNames;
+        if (names.Count == 0)
         {
             return new DataFrame();
         }
 
-        // Checked here because DataFrame.LoadCsv throws a FormatException that names neither the file nor the line.
-        string[] names = header.Split(',');
-        for (int i = 1; i < lines.Length; i++)
+        DoubleDataFrameColumn[] columns = names.Select(n => new DoubleDataFrameColumn(n)).ToArray();
+
+        // A blank line is a cut row unless it is the file's last (some editors end a file with one).
+        int blankLine = 0;
+        foreach (SepReader.Row row in reader)
         {
-            if (lines[i].Length == 0 && i == lines.Length - 1)
+            if (blankLine > 0)
             {
+                throw CutRow(path, blankLine, 1, names.Count);
+            }
+
+            if (row.Span.IsEmpty && names.Count > 1)
+            {
+                blankLine = row.LineNumberFrom;
                 continue;
             }
 
-            string[] cells = lines[i].Split(',');
-            if (cells.Length != columns)
+            if (row.ColCount != names.Count)
             {
-                throw new InvalidDataException($"{path}, line {i + 1}: {cells.Length} cells where the header has {columns} (a cut or damaged row).");
+                throw CutRow(path, row.LineNumberFrom, row.ColCount, names.Count);
             }
 
-            for (int c = 0; c < cells.Length; c++)
+            for (int c = 0; c < columns.Length; c++)
             {
-                if (cells[c].Length > 0 && !double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                ReadOnlySpan<char> cell = row[c].Span;
+                if (cell.IsEmpty)
                 {
-                    throw new InvalidDataException($"{path}, line {i + 1}: '{cells[c]}' in column {names[c]} is not a number.");
+                    columns[c].Append(null);
+                }
+                else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+                {
+                    columns[c].Append(value);
+                }
+                else
+                {
+                    throw new InvalidDataException($"{path}, line {row.LineNumberFrom}: '{cell}' in column {names[c]} is not a number.");
                 }
             }
         }
 
-        return DataFrame.LoadCsv(path, dataTypes: Enumerable.Repeat(typeof(double), columns).ToArray(), cultureInfo: CultureInfo.InvariantCulture);
+        return new DataFrame(columns);
     }
+
+    // Sep checks the header itself (a repeated name is an ArgumentException); the row lengths are checked above, so
+    // that the message names the file.
+    private static SepReader OpenCsv(string path)
+    {
+        try
+        {
+            return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).FromFile(path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    private static InvalidDataException CutRow(string path, int line, int cells, int columns) =>
+        new($"{path}, line {line}: {cells} cells where the header has {columns} (a cut or damaged row).");
 
     private static JsonDocument ParseJson(string path)
     {

@@ -1,33 +1,53 @@
 namespace Aim.Experiments.Results;
 
-/// <summary>Quantiles of Student's t distribution for two-sided 95 % confidence intervals.</summary>
+/// <summary>Quantiles of Student's t distribution for confidence intervals of a mean (MathNet.Numerics' inverse CDF).</summary>
 public static class StudentT
 {
-    // t(0.975, df) for df = 1..30 (standard tables, 3 decimals).
-    private static readonly double[] s_table =
-    [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-        2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-        2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-    ];
+    /// <summary>
+    /// The <paramref name="probability"/>-quantile of t with <paramref name="degreesOfFreedom"/> (location 0, scale 1),
+    /// from MathNet.Numerics' <c>StudentT.InvCDF</c> (a root of the regularised incomplete beta CDF, absolute error
+    /// below about 1e-11).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="probability"/> is outside (0, 1), or <paramref name="degreesOfFreedom"/> is not positive.
+    /// </exception>
+    public static double Quantile(double probability, double degreesOfFreedom)
+    {
+        if (!(probability > 0 && probability < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "A quantile's probability must lie in (0, 1).");
+        }
+
+        if (!(degreesOfFreedom > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "Degrees of freedom must be positive.");
+        }
+
+        return MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, degreesOfFreedom, probability);
+    }
 
     /// <summary>
-    /// The 0.975 quantile of t with <paramref name="degreesOfFreedom"/>: a table up to 30, then the Cornish-Fisher
-    /// expansion around the normal quantile 1.95996 (error below 1e-4 there).
+    /// The critical value of a two-sided interval at <paramref name="confidence"/> (0.95 for 95 %): the (1 + confidence) / 2
+    /// quantile, so that mean ± value · s / √n covers the true mean with that probability.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="confidence"/> is outside (0, 1), or <paramref name="degreesOfFreedom"/> is not positive.
+    /// </exception>
+    public static double TwoSidedCritical(double confidence, double degreesOfFreedom)
+    {
+        if (!(confidence > 0 && confidence < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "A confidence level must lie in (0, 1).");
+        }
+
+        return Quantile((1 + confidence) / 2, degreesOfFreedom);
+    }
+
+    /// <summary>The 0.975 quantile of t with <paramref name="degreesOfFreedom"/>: the critical value of a two-sided 95 % interval.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreesOfFreedom"/> is below 1.</exception>
     public static double Quantile975(int degreesOfFreedom)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(degreesOfFreedom, 1);
-        if (degreesOfFreedom <= s_table.Length)
-        {
-            return s_table[degreesOfFreedom - 1];
-        }
-
-        const double z = 1.959963984540054;
-        double df = degreesOfFreedom;
-        double z3 = z * z * z;
-        double z5 = z3 * z * z;
-        return z + ((z3 + z) / (4 * df)) + (((5 * z5) + (16 * z3) + (3 * z)) / (96 * df * df));
+        return Quantile(0.975, degreesOfFreedom);
     }
 }

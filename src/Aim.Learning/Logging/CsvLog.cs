@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Aim.Learning.Logging;
 
@@ -7,11 +8,16 @@ namespace Aim.Learning.Logging;
 /// A CSV file written row by row and flushed after each row, so a crash keeps everything logged so far. Columns are
 /// fixed when the file is created; a row with an unknown column is an error rather than a silently lost value.
 /// </summary>
+/// <remarks>
+/// Written with Sep: comma-separated, UTF-8 without a byte order mark, one line per row ending in
+/// <see cref="Environment.NewLine"/>, and a cell quoted (quotes doubled) only when it holds a comma, a quote or a line
+/// break, as RFC 4180 asks.
+/// </remarks>
 public sealed class CsvLog : IDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly SepWriter _writer;
     private readonly Dictionary<string, int> _index;
-    private readonly string[] _cells;
+    private readonly double[] _values;
     private readonly bool _flushEachRow;
 
     /// <summary>Creates (or truncates) <paramref name="path"/> and writes the header.</summary>
@@ -30,11 +36,13 @@ public sealed class CsvLog : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         Columns = columns.ToArray();
         _index = Columns.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
-        _cells = new string[Columns.Count];
+        _values = new double[Columns.Count];
         _flushEachRow = flushEachRow;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _writer = new StreamWriter(Path, append: false, new UTF8Encoding(false));
-        _writer.WriteLine(string.Join(",", Columns.Select(Escape)));
+        var file = new StreamWriter(Path, append: false, new UTF8Encoding(false));
+        _writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(file);
+        _writer.Header.Add(Columns);
+        _writer.Header.Write();
         _writer.Flush();
     }
 
@@ -49,7 +57,9 @@ public sealed class CsvLog : IDisposable
     public void Write(IEnumerable<KeyValuePair<string, double>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        Array.Fill(_cells, string.Empty);
+
+        // NaN is written as an empty cell, so it also stands for "not given".
+        Array.Fill(_values, double.NaN);
         foreach ((string key, double value) in values)
         {
             if (!_index.TryGetValue(key, out int i))
@@ -57,13 +67,29 @@ public sealed class CsvLog : IDisposable
                 throw new ArgumentException($"'{key}' is not a column of {Path}; columns are: {string.Join(", ", Columns)}.", nameof(values));
             }
 
-            _cells[i] = Format(value);
+            _values[i] = value;
         }
 
-        WriteCells();
+        using (SepWriter.Row row = _writer.NewRow())
+        {
+            for (int i = 0; i < _values.Length; i++)
+            {
+                if (double.IsNaN(_values[i]))
+                {
+                    row[i].Set(ReadOnlySpan<char>.Empty);
+                }
+                else
+                {
+                    row[i].Format(_values[i], "R");
+                }
+            }
+        }
+
+        EndRow();
     }
 
-    /// <summary>Writes one row of already formatted cells, in column order.</summary>
+    /// <summary>Writes one row of already formatted cells, in column order (quoted where a cell needs it).</summary>
+    /// <exception cref="ArgumentException">The number of cells is not the number of columns.</exception>
     public void WriteRaw(params string[] cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
@@ -72,8 +98,15 @@ public sealed class CsvLog : IDisposable
             throw new ArgumentException($"Expected {Columns.Count} cells, got {cells.Length}.", nameof(cells));
         }
 
-        cells.CopyTo(_cells, 0);
-        WriteCells();
+        using (SepWriter.Row row = _writer.NewRow())
+        {
+            for (int i = 0; i < cells.Length; i++)
+            {
+                row[i].Set(cells[i]);
+            }
+        }
+
+        EndRow();
     }
 
     /// <summary>Flushes buffered rows to disk.</summary>
@@ -85,25 +118,11 @@ public sealed class CsvLog : IDisposable
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
 
-    private void WriteCells()
+    private void EndRow()
     {
-        for (int i = 0; i < _cells.Length; i++)
-        {
-            if (i > 0)
-            {
-                _writer.Write(',');
-            }
-
-            _writer.Write(Escape(_cells[i]));
-        }
-
-        _writer.WriteLine();
         if (_flushEachRow)
         {
             _writer.Flush();
         }
     }
-
-    private static string Escape(string cell) =>
-        cell.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }
