@@ -1,6 +1,6 @@
 using Aim.Envs.Driving;
 using Aim.Envs.Grid;
-using Aim.Experiments.Charts;
+using Aim.Interactive.Charts;
 using Aim.Experiments.Running;
 using Aim.Experiments.Tasks;
 using Aim.Learning.Algorithms.Aim;
@@ -8,7 +8,7 @@ using Aim.Learning.Data;
 using Aim.Learning.Training;
 using Plotly.NET;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>
 /// A run opened for inspection, on a grid or a driving task: the same trainer <see cref="Experiment.Create"/> builds

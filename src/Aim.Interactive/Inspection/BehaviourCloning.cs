@@ -8,7 +8,7 @@ using Aim.Learning.Spec;
 using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>One step of a grid rollout: where the agent stood, what it did and what the expert would have done.</summary>
 /// <param name="X">The agent's column before the step.</param>

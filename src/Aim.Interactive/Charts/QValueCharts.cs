@@ -1,10 +1,11 @@
 using System.Globalization;
+using Aim.Experiments.Charts;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Aim.Experiments.Charts;
+namespace Aim.Interactive.Charts;
 
 /// <summary>
 /// Figures of AIM's proxy intervention value Q^I: the distribution of recent Q^I(s, a_r) with the threshold β, Q^I

@@ -2,7 +2,7 @@ using Aim.Envs.Grid;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Spec;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>
 /// AIM's proxy intervention value over a grid layout: for every cell the agent can stand on (not walls, lava, the goal

@@ -1,7 +1,8 @@
 using Aim.Envs.Driving;
 using Aim.Experiments.Charts;
+using Aim.Interactive.Charts;
 
-namespace Aim.Tests.Envs.Driving;
+namespace Aim.Tests.Interactive;
 
 public class DrivingChartsTests
 {

@@ -2,7 +2,7 @@ using Aim.Experiments.Running;
 using Aim.Learning.Training;
 using Deedle;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>One seed of one setting of an ablation study.</summary>
 /// <param name="Ablation">What is varied (e.g. "δ").</param>

@@ -1,6 +1,6 @@
 using Aim.Learning.Training;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>
 /// Records every gate decision after warm-up with the agent's pose and the threshold in force, so a notebook can

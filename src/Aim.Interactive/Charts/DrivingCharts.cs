@@ -1,3 +1,4 @@
+using Aim.Experiments.Charts;
 using DynamicObj;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
@@ -5,7 +6,7 @@ using Plotly.NET.LayoutObjects;
 using Plotly.NET.TraceObjects;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Aim.Experiments.Charts;
+namespace Aim.Interactive.Charts;
 
 /// <summary>
 /// Plotly figures of the driving task: a top-down map (road edges, lane lines, hazards, traffic, ego) and a route plot

@@ -1,8 +1,9 @@
-using Aim.Experiments.Inspection;
+using Aim.Experiments.Charts;
+using Aim.Interactive.Inspection;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Aim.Experiments.Charts;
+namespace Aim.Interactive.Charts;
 
 /// <summary>Figures of ablation studies (<see cref="Ablations"/>): settings compared by their mean over seeds.</summary>
 public static class AblationCharts

@@ -1,8 +1,9 @@
+using Aim.Experiments.Charts;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Aim.Experiments.Charts;
+namespace Aim.Interactive.Charts;
 
 /// <summary>
 /// Plotly figures of grid worlds from MiniGrid's full-grid encoding (<c>MiniGridInterop.Encode</c> in Aim.Envs gives it):

@@ -3,7 +3,7 @@ using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Aim.Experiments.Charts;
+namespace Aim.Interactive.Charts;
 
 /// <summary>Marks drawn over a grid figure from <see cref="GridCharts.Grid"/>: a path through cells and crosses on cells.</summary>
 public static class GridOverlays

@@ -1,12 +1,13 @@
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
-using Aim.Experiments.Inspection;
+using Aim.Interactive.Charts;
+using Aim.Interactive.Inspection;
 using Aim.Experiments.Running;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
 using Aim.Tests.Cli;
 
-namespace Aim.Tests.Experiments;
+namespace Aim.Tests.Interactive;
 
 [Collection(SerialRuns.Name)]
 public class InspectionTests

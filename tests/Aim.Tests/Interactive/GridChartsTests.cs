@@ -1,7 +1,8 @@
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
+using Aim.Interactive.Charts;
 
-namespace Aim.Tests.Experiments;
+namespace Aim.Tests.Interactive;
 
 public class GridChartsTests
 {

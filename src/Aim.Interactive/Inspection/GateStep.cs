@@ -1,7 +1,7 @@
 using Aim.Learning.Data;
 using Aim.Learning.Training;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>One gate decision of shared control, as <see cref="DecisionRecorder"/> saw it.</summary>
 /// <param name="EnvStep">The environment step the decision was for (1-based, warm-up included).</param>

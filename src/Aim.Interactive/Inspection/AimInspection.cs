@@ -1,6 +1,6 @@
 using Aim.Learning.Algorithms.Aim;
 
-namespace Aim.Experiments.Inspection;
+namespace Aim.Interactive.Inspection;
 
 /// <summary>Single-state queries of a trained AIM method with discrete actions, for tables in notebooks.</summary>
 public static class AimInspection

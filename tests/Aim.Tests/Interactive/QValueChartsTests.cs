@@ -1,7 +1,8 @@
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
+using Aim.Interactive.Charts;
 
-namespace Aim.Tests.Experiments;
+namespace Aim.Tests.Interactive;
 
 public class QValueChartsTests
 {
@@ -57,5 +58,5 @@ public class QValueChartsTests
         Assert.Throws<ArgumentException>(() => QValueCharts.Slider([]));
     }
 
-    private static bool GridQMapStandable(GridCell cell) => Aim.Experiments.Inspection.GridQMap.IsStandable(cell);
+    private static bool GridQMapStandable(GridCell cell) => Aim.Interactive.Inspection.GridQMap.IsStandable(cell);
 }
