@@ -32,15 +32,9 @@ public static class MethodComparison
         ArgumentNullException.ThrowIfNull(methods);
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seeds);
-        foreach (string method in methods)
-        {
-            for (int seed = 0; seed < seeds; seed++)
-            {
-                var spec = new RunSpec(task, method, trainer with { Seed = seed }, overrides);
-                ExperimentRunner.Run(spec, runsRoot: root, progress: p => progress?.Invoke($"{method} seed {seed}: {p}"));
-            }
-        }
-
+        IEnumerable<RunSpec> specs = methods.SelectMany(method =>
+            InProcessRunner.Seeds(new RunSpec(task, method, trainer, overrides), Enumerable.Range(0, seeds)));
+        InProcessRunner.Run(specs, root, (spec, point) => progress?.Invoke($"{spec.Method} seed {spec.Seed}: {point}"));
         return ResultSet.Load(root);
     }
 }

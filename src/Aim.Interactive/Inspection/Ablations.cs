@@ -41,17 +41,13 @@ public static class Ablations
     /// <param name="progress">Called after each finished run.</param>
     public static IReadOnlyList<AblationRun> Run(string ablation, string value, RunSpec spec, IReadOnlyList<int> seeds, Action<AblationRun>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(seeds);
         var runs = new List<AblationRun>();
-        foreach (int seed in seeds)
+        InProcessRunner.Run(InProcessRunner.Seeds(spec, seeds), finished: result =>
         {
-            RunResult result = ExperimentRunner.Run(spec with { Trainer = spec.Trainer with { Seed = seed } }, runsRoot: null, progress: _ => { });
-            var run = new AblationRun(ablation, value, seed, result);
+            var run = new AblationRun(ablation, value, result.Spec.Seed, result);
             runs.Add(run);
             progress?.Invoke(run);
-        }
-
+        });
         return runs;
     }
 
