@@ -21,7 +21,7 @@ public static class PublishedResults
         MetricNames.EnvSteps, MetricNames.ExpertCost, MetricNames.WallSteps, MetricNames.Episodes,
         MetricNames.EvalSuccess, MetricNames.EvalReturn, MetricNames.EvalRouteCompletion, MetricNames.EvalCost,
         MetricNames.InterventionRate, MetricNames.RealisedSwitchRate, MetricNames.TargetSwitchRate,
-        MetricNames.RequestRateSafetyCritical, MetricNames.RequestRateOther, MetricNames.MissRate,
+        MetricNames.RequestRateSafetyCritical, MetricNames.RequestRateOther, MetricNames.ScoreSafetyCritical, MetricNames.ScoreOther, MetricNames.MissRate,
         "gate/beta", "gate/epsilon", "gate/q_robot_mean",
     ];
 
