@@ -66,7 +66,11 @@ internal static partial class TwinWriter
             TranslatedCell code = CellTranslator.Translate(cell, notebookPath);
             usings.AddRange(code.Usings.Where(u => !usings.Contains(u)));
             references.AddRange(code.References.Where(r => !references.Any(known => known.Id == r.Id)));
-            types.AddRange(code.Types.Select(t => $"// Cell {cell.Number}'s type declarations (a C# program declares types after its statements)\n{t}"));
+            if (code.Types.Count > 0)
+            {
+                types.Add($"// Cell {cell.Number}'s type declarations (a C# program declares types after its statements)\n{string.Join("\n\n", code.Types)}");
+            }
+
             blocks.Add(CodeBlock(cell, code));
         }
 

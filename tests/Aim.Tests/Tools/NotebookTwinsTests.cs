@@ -16,7 +16,7 @@ public class NotebookTwinsTests
             Code("#r \"nuget: Aim.Interactive, 0.1.0-dev\"\n#r \"nuget: Foo.Bar, 1.2.3\""),
             Code("using System.IO;\nusing static Aim.Interactive.CellOutput;\n\nShow(1);"),
             Markdown("## 1. Section"),
-            Code("#!time\nusing System.IO;\nrecord Point(int X, int Y);\nShow(new Point(1, 2));"));
+            Code("#!time\nusing System.IO;\nrecord Point(int X, int Y);\nShow(new Point(1, 2));\nenum Mode { A, B }"));
 
         Assert.StartsWith($"#:project {InteractiveProject}\n#:package Foo.Bar@1.2.3\n#:property ImplicitUsings=disable\n", twin);
         Assert.Contains("using System.Threading.Tasks;\nusing System.IO;\nusing static Aim.Interactive.CellOutput;\n", twin);
@@ -28,7 +28,9 @@ public class NotebookTwinsTests
         Assert.DoesNotContain("var feed", twin);
         Assert.Contains("// Cell 3\n// #r \"nuget: Aim.Interactive, 0.1.0-dev\": a #: directive at the top of the twin\n", twin);
         Assert.Contains("// Cell 4\nShow(1);\n\n// ## 1. Section\n\n// Cell 6\n// #!time (notebook only)\nShow(new Point(1, 2));\n", twin);
-        Assert.EndsWith("// Cell 6's type declarations (a C# program declares types after its statements)\nrecord Point(int X, int Y);\n", twin);
+        Assert.EndsWith(
+            "\n\n// Cell 6's type declarations (a C# program declares types after its statements)\nrecord Point(int X, int Y);\n\nenum Mode { A, B }\n",
+            twin);
     }
 
     [Fact]
