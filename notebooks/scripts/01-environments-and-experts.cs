@@ -1,9 +1,20 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/01-environments-and-experts.ipynb as a file-based app: draw the tasks, let the experts
-// solve an episode, show the agent's view and the lava cells, and write every figure under
-// artifacts/scripts/01-environments-and-experts/ (charts as offline HTML, frames as PNG).
-//   dotnet run notebooks/scripts/01-environments-and-experts.cs [output-folder]
+// Generated from notebooks/01-environments-and-experts.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/01-environments-and-experts.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/01-environments-and-experts/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Core.Envs;
 using Aim.Core.Random;
 using Aim.Envs.Driving;
@@ -14,17 +25,41 @@ using Aim.Experiments.Charts;
 using Aim.Experiments.Inspection;
 using Aim.Experiments.Tasks;
 using Aim.Interactive;
+using static Aim.Interactive.CellOutput;
 
-var output = ScriptOutput.For("01-environments-and-experts", args);
-Console.WriteLine($"fast mode {Notebook.IsFast}; tasks: {string.Join(", ", TaskCatalog.Names)}");
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("01-environments-and-experts", args);
 
-// 2. A grid task as an image and as an interactive chart.
+// # 01 · Environments and experts
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 5
+Show($"fast mode {Notebook.IsFast}; {TaskCatalog.Names.Count} tasks");
+
+// ## 1. The tasks
+
+// Cell 7
+Show(TaskCatalog.Names);
+
+// ## 2. Draw a grid task
+
+// Cell 9
 var env = GridTasks.Create("multiroom-6");
 env.Reset(seed: 1);
-output.Save(env.Render(), "multiroom-6");
-output.Save(GridCharts.Grid(MiniGridInterop.Encode(env), env.AgentX, env.AgentY, env.AgentDirection, title: "multiroom-6, layout 1"), "multiroom-6-chart");
+Show(env.Render());
 
-// 3. The expert solves the episode.
+// Cell 11
+Show(GridCharts.Grid(MiniGridInterop.Encode(env), env.AgentX, env.AgentY, env.AgentDirection, title: "multiroom-6, layout 1"));
+
+// ## 3. Watch the expert
+
+// Cell 13
 var expert = new ShortestPathExpert(env);
 var path = new List<(int X, int Y)> { (env.AgentX, env.AgentY) };
 StepResult<byte[]> step;
@@ -34,50 +69,55 @@ do
     path.Add((env.AgentX, env.AgentY));
 }
 while (!step.Done);
-Console.WriteLine($"expert: {path.Count - 1} actions, success {step.Info.IsSuccess}, return {step.Reward:F3}");
-env.Reset(seed: 1);
-output.Save(GridCharts.Grid(MiniGridInterop.Encode(env), env.AgentX, env.AgentY, env.AgentDirection, title: "the expert's path").WithPath(path, pathName: "expert"), "expert-path");
+Show($"{path.Count - 1} actions, success {step.Info.IsSuccess}, return {step.Reward:F3}");
 
-// 4. What the agent sees.
-Console.WriteLine($"observation space: {env.ObservationSpace}");
+// Cell 15
+env.Reset(seed: 1);
+Show(GridCharts.Grid(MiniGridInterop.Encode(env), env.AgentX, env.AgentY, env.AgentDirection, title: "the expert's path").WithPath(path, pathName: "expert"));
+
+// ## 4. What the agent sees
+
+// Cell 17
+Show(env.ObservationSpace);
+
+// Cell 19
 byte[] image = env.GetImage();
 var view = new int[GridEnv.ViewSize, GridEnv.ViewSize, 3];
-for (int i = 0; i < image.Length; i++)
-{
-    view[i / 21, i / 3 % 7, i % 3] = image[i];
-}
+for (int i = 0; i < image.Length; i++) view[i / 21, i / 3 % 7, i % 3] = image[i];
+Show(GridCharts.Grid(view, agentX: 3, agentY: 6, agentDir: 3, title: "the agent's 7×7 view"));
 
-output.Save(GridCharts.Grid(view, agentX: 3, agentY: 6, agentDir: 3, title: "the agent's 7×7 view"), "agent-view");
+// ## 5. Lava: safety-critical states
 
-// 5. Lava: how many lava neighbours each standable cell has, and what one wrong step costs.
+// Cell 21
 var lava = GridTasks.Create("lavacrossing-s9n2");
 lava.Reset(seed: 3);
 var danger = new double[lava.Width, lava.Height];
 for (int x = 0; x < lava.Width; x++)
-{
     for (int y = 0; y < lava.Height; y++)
-    {
         danger[x, y] = !GridQMap.IsStandable(lava.CellAt(x, y)) ? double.NaN
             : Enumerable.Range(0, 4).Count(d => lava.CellAt(x + GridDirection.Dx(d), y + GridDirection.Dy(d)).Type == GridObjectType.Lava);
-    }
-}
+Show(GridCharts.Grid(MiniGridInterop.Encode(lava), lava.AgentX, lava.AgentY, lava.AgentDirection, danger, "lava neighbours", "lavacrossing-s9n2, layout 3"));
 
-output.Save(GridCharts.Grid(MiniGridInterop.Encode(lava), lava.AgentX, lava.AgentY, lava.AgentDirection, danger, "lava neighbours", "lavacrossing-s9n2, layout 3"), "lava-neighbours");
-var (fx, fy, fd) = (from x in Enumerable.Range(1, lava.Width - 2)
-                    from y in Enumerable.Range(1, lava.Height - 2)
-                    from d in Enumerable.Range(0, 4)
+// Cell 23
+var (fx, fy, fd) = (from x in Enumerable.Range(1, lava.Width - 2) from y in Enumerable.Range(1, lava.Height - 2) from d in Enumerable.Range(0, 4)
                     where GridQMap.IsStandable(lava.CellAt(x, y)) && lava.CellAt(x + GridDirection.Dx(d), y + GridDirection.Dy(d)).Type == GridObjectType.Lava
                     select (x, y, d)).First();
 var probe = MiniGridInterop.CreateEnv(MiniGridInterop.Encode(lava), fx, fy, fd, lava.MaxSteps);
 probe.Reset();
 var fall = probe.Step((int)GridAction.Forward);
-Console.WriteLine($"from ({fx}, {fy}) facing {fd}: terminated {fall.Terminated}, reward {fall.Reward}, cost {fall.Info.Cost}");
+Show($"from ({fx}, {fy}) facing {fd}: terminated {fall.Terminated}, reward {fall.Reward}, cost {fall.Info.Cost}");
 
-// 6. The driving task.
+// ## 6. The driving task
+
+// Cell 25
 var drive = new DrivingEnv(DrivingEnvOptions.Toy);
 drive.Reset(seed: 0);
-output.Save(drive.RenderMap(500), "driving-toy-map");
-output.Save(drive.Render(), "driving-toy-view");
+Show(drive.RenderMap(500));
+
+// Cell 27
+Show(drive.Render());
+
+// Cell 29
 var driver = new DrivingExpert(drive, new Rng(0));
 var route = new List<(double X, double Y, double Value)>();
 var observation = drive.Reset(seed: 0).Observation;
@@ -89,11 +129,21 @@ do
     route.Add((drive.Ego.X, drive.Ego.Y, drive.Ego.Speed * 3.6));
 }
 while (!move.Done);
-Console.WriteLine($"driving expert: {route.Count} steps, arrived {move.Info.IsSuccess}, route completion {move.Info.RouteCompletion:P0}");
-var sketch = drive.Sketch();
-output.Save(DrivingCharts.RoutePlot(sketch.RoadEdges, sketch.LaneLines, route, "speed (km/h)", hazards: sketch.Hazards).WithTitle("driving-toy: the expert's route"), "driving-route");
+Show($"{route.Count} steps, arrived {move.Info.IsSuccess}, route completion {move.Info.RouteCompletion:P0}");
 
-// Exercise 1's answer.
+// Cell 31
+var sketch = drive.Sketch();
+Show(DrivingCharts.RoutePlot(sketch.RoadEdges, sketch.LaneLines, route, "speed (km/h)", hazards: sketch.Hazards)
+    .WithTitle("driving-toy: the expert's route"));
+
+// ## Summary
+// ## Exercises
+
+// Cell 33
+int? myLavaCount = null; // exercise 1: your answer here
+
 var exercise = GridTasks.Create("lavacrossing-s9n3");
 exercise.Reset(seed: 0);
-Console.WriteLine($"exercise 1: lavacrossing-s9n3 layout 0 has {exercise.Cells.ToArray().Count(c => c.Type == GridObjectType.Lava)} lava cells");
+int lavaCells = exercise.Cells.ToArray().Count(c => c.Type == GridObjectType.Lava);
+Show(myLavaCount is null ? "Exercise 1: set myLavaCount and run this cell again."
+    : myLavaCount == lavaCells ? "Exercise 1: correct." : $"Exercise 1: not quite, {myLavaCount} is not the number of lava cells.");

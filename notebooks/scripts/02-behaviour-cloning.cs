@@ -1,9 +1,20 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/02-behaviour-cloning.ipynb as a file-based app: behaviour cloning on lavacrossing-s9n1
-// for a growing number of demonstrations (success on training and new layouts), a cloned policy's rollout beside the
-// expert's decisions, and HG-DAgger when it is registered. Charts go to artifacts/scripts/02-behaviour-cloning/.
-//   dotnet run notebooks/scripts/02-behaviour-cloning.cs [output-folder]      (AIM_FAST=1 shrinks the budgets)
+// Generated from notebooks/02-behaviour-cloning.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/02-behaviour-cloning.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/02-behaviour-cloning/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Inspection;
@@ -13,17 +24,41 @@ using Aim.Interactive;
 using Aim.Learning.Training;
 using Deedle;
 using Plotly.NET.CSharp;
+using static Aim.Interactive.CellOutput;
 
-var output = ScriptOutput.For("02-behaviour-cloning", args);
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("02-behaviour-cloning", args);
+
+// # 02 · Behaviour cloning, and why it is not enough
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4
+Show($"fast mode {Notebook.IsFast}");
+
+// ## Hyper-parameters
+
+// Cell 6
 const string Task = "lavacrossing-s9n1";
 int[] demoCounts = Notebook.Fast(full: new[] { 1, 3, 10, 30, 100 }, fast: new[] { 1, 5, 20 });
-int fitSteps = Notebook.Fast(full: 1_000, fast: 200);
+int fitSteps = Notebook.Fast(full: 1_000, fast: 200);          // gradient steps of cross-entropy, batch 128
 int testEpisodes = Notebook.Fast(full: 100, fast: 20);
 int seed = 0;
 
-var demos = BehaviourCloning.Demonstrations(Task, episodes: demoCounts[^1]);
-Console.WriteLine($"{demoCounts[^1]} episodes, {demos.Count} labelled steps");
+// ## Record demonstrations
 
+// Cell 8
+var demos = BehaviourCloning.Demonstrations(Task, episodes: demoCounts[^1]);
+Show($"{demoCounts[^1]} episodes, {demos.Count} labelled steps, {demos.Count / (double)demoCounts[^1]:F1} steps per episode");
+
+// ## Fit and evaluate, for a growing number of demonstrations
+
+// Cell 10
 var rows = new List<(int Demos, int Steps, double TrainSuccess, double TestSuccess, double TestLava)>();
 using (var progress = Progress.Start("BC fits", total: demoCounts.Length))
 {
@@ -37,30 +72,46 @@ using (var progress = Progress.Start("BC fits", total: demoCounts.Length))
         progress.Increment($"N = {n}: train {train.SuccessRate:P0}, test {test.SuccessRate:P0}");
     }
 }
+Show(Frame.FromRecords(rows.Select(r => new { r.Demos, r.Steps, r.TrainSuccess, r.TestSuccess, LavaRate = r.TestLava })));
 
-Frame.FromRecords(rows.Select(r => new { r.Demos, r.Steps, r.TrainSuccess, r.TestSuccess, LavaRate = r.TestLava })).Print();
-output.Save(Chart.Combine(new[]
+// Cell 12
+Show(Chart.Combine(new[]
 {
     Chart.Line<int, double, string>(x: rows.Select(r => r.Demos).ToArray(), y: rows.Select(r => r.TrainSuccess).ToArray(), Name: "training layouts", ShowMarkers: true),
     Chart.Line<int, double, string>(x: rows.Select(r => r.Demos).ToArray(), y: rows.Select(r => r.TestSuccess).ToArray(), Name: "new layouts", ShowMarkers: true),
     Chart.Line<int, double, string>(x: rows.Select(r => r.Demos).ToArray(), y: rows.Select(r => r.TestLava).ToArray(), Name: "new layouts: ended in lava", ShowMarkers: true),
-}).WithTitle($"behaviour cloning on {Task}").WithAxisTitles(x: "demonstrations (episodes)", y: "rate"), "success-vs-demonstrations");
+}).WithTitle($"behaviour cloning on {Task}").WithAxisTitles(x: "demonstrations (episodes)", y: "rate"));
 
-using var few = BehaviourCloning.Fit(BehaviourCloning.Demonstrations(Task, episodes: demoCounts[1]), Task, steps: fitSteps, seed: seed);
+// ## Where the cloned policy drifts
+
+// Cell 14
+var few = BehaviourCloning.Fit(BehaviourCloning.Demonstrations(Task, episodes: demoCounts[1]), Task, steps: fitSteps, seed: seed);
 var (layout, rollout, end) = BehaviourCloning.Rollout(few, Task, seed: 1001);
 string outcome = rollout[^1].Success ? "reached the goal" : rollout[^1].Lava ? "walked into lava" : "ran out of time";
-output.Save(GridCharts.Grid(layout, rollout[0].X, rollout[0].Y, rollout[0].Direction, title: $"{demoCounts[1]} demos, layout 1001: {outcome}")
-    .WithPath(rollout.Select(s => (s.X, s.Y)).Append(end).ToList(), rollout.Where(s => s.Deviates).Select(s => (s.X, s.Y)).ToList(), pathName: "cloned policy", markName: "differs from the expert"), "rollout");
-Frame.FromRecords(rollout.Take(12).Select((s, i) => new { Step = i + 1, Cell = $"({s.X}, {s.Y})", Policy = ((GridAction)s.Action).ToString(), Expert = ((GridAction)s.ExpertAction).ToString(), s.Deviates })).Print();
-Console.WriteLine($"exercise 1: {rollout.Count(s => s.Deviates)} of {rollout.Count} steps differ from the expert");
+Show(GridCharts.Grid(layout, rollout[0].X, rollout[0].Y, rollout[0].Direction, title: $"{demoCounts[1]} demos, layout 1001: {outcome}")
+    .WithPath(rollout.Select(s => (s.X, s.Y)).Append(end).ToList(), rollout.Where(s => s.Deviates).Select(s => (s.X, s.Y)).ToList(), pathName: "cloned policy", markName: "differs from the expert"));
 
+// Cell 16
+Show(Frame.FromRecords(rollout.Take(12).Select((s, i) => new { Step = i + 1, Cell = $"({s.X}, {s.Y})", Policy = ((GridAction)s.Action).ToString(), Expert = ((GridAction)s.ExpertAction).ToString(), s.Deviates })));
+
+// ## Letting the expert correct the learner: HG-DAgger
+
+// Cell 18
 var hgTrainer = new TrainerOptions { TotalEnvSteps = Notebook.Fast(full: 2_000, fast: 400), WarmUpSteps = 100, EvalEvery = 0, EvalEpisodes = testEpisodes, LogSteps = false };
-if (MethodCatalog.Names.Contains("hg-dagger"))
-{
-    RunResult hg = ExperimentRunner.Run(new RunSpec(Task, "hg-dagger", hgTrainer), runsRoot: null, progress: _ => { });
-    Console.WriteLine($"HG-DAgger: test success {hg.Final.Success:P0} after {hg.Final.EnvSteps:0} steps; expert labels {hg.Final.ExpertCost:0}, expert attention {hg.Final[MetricNames.WallSteps]:0} steps");
-}
-else
-{
-    Console.WriteLine($"HG-DAgger is not registered in this build (methods: {string.Join(", ", MethodCatalog.Names)}).");
-}
+RunResult? hg = MethodCatalog.Names.Contains("hg-dagger")
+    ? ExperimentRunner.Run(new RunSpec(Task, "hg-dagger", hgTrainer), runsRoot: null, progress: _ => { })
+    : null;
+Show(hg is null
+    ? $"HG-DAgger is not registered in this build (methods: {string.Join(", ", MethodCatalog.Names)}); this cell runs it once the baselines are merged. Notebook 03 shows AIM, a robot-gated alternative."
+    : $"HG-DAgger: test success {hg.Final.Success:P0} after {hg.Final.EnvSteps:0} steps; expert labels {hg.Final.ExpertCost:0}, expert attention {hg.Final[MetricNames.WallSteps]:0} steps");
+
+// ## Summary
+// ## Exercises
+
+// Cell 20
+int? myDeviations = null; // exercise 1: your answer
+
+int deviations = rollout.Count(s => s.Deviates);
+Show(myDeviations is null ? "Exercise 1: set myDeviations and run this cell again."
+    : myDeviations == deviations ? $"Exercise 1: correct, {deviations} of {rollout.Count} steps."
+    : "Exercise 1: not quite. Count the steps of `rollout` whose Deviates is true.");

@@ -1,29 +1,58 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/03-aim-step-by-step.ipynb as a file-based app: AIM on lavacrossing-s9n1 one phase at
-// a time (warm-up, Q^I after initialisation, gate decisions, β as a quantile, an update, the rest of the run), tables
-// printed as text and charts written under artifacts/scripts/03-aim-step-by-step/.
-//   dotnet run notebooks/scripts/03-aim-step-by-step.cs [output-folder]      (AIM_FAST=1 shrinks the budgets)
+// Generated from notebooks/03-aim-step-by-step.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/03-aim-step-by-step.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/03-aim-step-by-step/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Inspection;
 using Aim.Interactive;
 using Aim.Learning.Algorithms.Aim;
+using Deedle;
 using Aim.Learning.Data;
 using Aim.Learning.Stats;
 using Aim.Learning.Training;
-using Deedle;
 using Plotly.NET.CSharp;
+using static Aim.Interactive.CellOutput;
 
-var output = ScriptOutput.For("03-aim-step-by-step", args);
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("03-aim-step-by-step", args);
+
+// # 03 · AIM step by step
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4
+Show($"fast mode {Notebook.IsFast}");
+
+// ## Hyper-parameters
+
+// Cell 6
 const string Task = "lavacrossing-s9n1";
 var trainerOptions = new TrainerOptions
 {
     Seed = 0,
-    TotalEnvSteps = Notebook.Fast(full: 2_000, fast: 500),
-    WarmUpSteps = Notebook.Fast(full: 200, fast: 100),
-    EvalEvery = 100,
-    EvalEpisodes = Notebook.Fast(full: 50, fast: 10),
+    TotalEnvSteps = Notebook.Fast(full: 2_000, fast: 500),  // environment steps, warm-up included
+    WarmUpSteps = Notebook.Fast(full: 200, fast: 100),      // the expert drives these
+    EvalEvery = 100,                                        // evaluate the policy every 100 steps
+    EvalEpisodes = Notebook.Fast(full: 50, fast: 10),       // on held-out layouts 1000, 1001, …
 };
 var aimOverrides = new Dictionary<string, string>
 {
@@ -33,73 +62,98 @@ var aimOverrides = new Dictionary<string, string>
     ["q_initial_steps"] = Notebook.Fast(full: "200", fast: "50"),
 };
 
-using var session = GridSession.Create(Task, "aim", trainerOptions, aimOverrides);
+// Cell 8
+var session = GridSession.Create(Task, "aim", trainerOptions, aimOverrides);
 var aim = session.Aim!;
-Console.WriteLine(aim.Options);
+Show(aim.Options);
 
-// Phase 1: warm-up and the first evaluation.
+// ## Phase 1: warm-up
+
+// Cell 10
 session.Trainer.WarmUp();
-Console.WriteLine($"warm-up: {session.Trainer.EnvSteps} steps, expert cost {session.Trainer.ExpertCost}, human buffer {session.Trainer.Context.Human.Count}, {session.Trainer.Episodes} episodes");
-Console.WriteLine($"after warm-up: {session.Trainer.Evaluate()}");
+Show(new { session.Trainer.EnvSteps, session.Trainer.ExpertCost, HumanBuffer = session.Trainer.Context.Human.Count, session.Trainer.Episodes });
 
-// Phase 2: Q^I per action on warm-up states.
+// Cell 12
+Show(session.Trainer.Evaluate());
+
+// ## Phase 2: what Q<sup>I</sup> learned from the warm-up
+
+// Cell 14
 var human = session.Trainer.Context.Human;
-Frame.FromRecords(Enumerable.Range(0, 8).Select(i => human.SlotOf(i * human.Count / 8)).Select(slot => new
+Show(Frame.FromRecords(Enumerable.Range(0, 8).Select(i => human.SlotOf(i * human.Count / 8)).Select(slot => new
 {
     Expert = ((GridAction)(int)human.BehaviourAction(slot)[0]).ToString(),
     Robot = ((GridAction)aim.RobotAction(human.Observation(slot))).ToString(),
     QPerAction = string.Join("  ", aim.ActionValues(human.Observation(slot)).Select(q => q.ToString("+0.00;-0.00"))),
-})).Print();
-Console.WriteLine($"delta {aim.Gate.Delta}, beta {aim.Gate.Beta:F3}, epsilon {aim.Gate.Epsilon}");
+})));
 
-// Phase 3: episodes until the robot asks for help; the decisions around the first request.
-while (!session.Steps.Any(s => s.AskedForHelp) && !session.Trainer.IsFinished)
-{
-    session.Trainer.CollectEpisode();
-}
+// Cell 16
+Show(new { aim.Gate.Delta, Beta = aim.Gate.Beta, Epsilon = aim.Gate.Epsilon });
 
+// ## Phase 3: robot-gated collection, one episode
+
+// Cell 18
+while (!session.Steps.Any(s => s.AskedForHelp) && !session.Trainer.IsFinished) session.Trainer.CollectEpisode();
 int firstAsk = Math.Max(0, session.Steps.ToList().FindIndex(s => s.AskedForHelp) - 3);
-Frame.FromRecords(session.Steps.Skip(firstAsk).Take(10).Select(s => new
+Show(Frame.FromRecords(session.Steps.Skip(firstAsk).Take(10).Select(s => new
 {
-    s.EnvStep,
-    Cell = $"({s.Pose.X}, {s.Pose.Y})",
-    Robot = ((GridAction)(int)s.RobotAction[0]).ToString(),
-    Expert = ((GridAction)(int)s.ExpertAction[0]).ToString(),
-    Before = s.Previous.ToString(),
-    Score = Math.Round(s.Score, 3),
-    Threshold = Math.Round(s.Threshold, 3),
-    Now = s.Controller.ToString(),
-    s.Reason,
-})).Print();
+    s.EnvStep, Cell = $"({s.Pose.X}, {s.Pose.Y})", Robot = ((GridAction)(int)s.RobotAction[0]).ToString(), Expert = ((GridAction)(int)s.ExpertAction[0]).ToString(),
+    Before = s.Previous.ToString(), Score = Math.Round(s.Score, 3), Threshold = Math.Round(s.Threshold, 3), Now = s.Controller.ToString(), s.Reason,
+})));
 
-// Phase 4: β as the (1 − δ)-quantile of robot-step Q^I.
+// ## Phase 4: β is a quantile
+
+// Cell 20
 int start = session.Steps.Count;
 session.Trainer.CollectSteps(Notebook.Fast(full: 300, fast: 150));
 var robotQ = session.Steps.Skip(start).Where(s => s.Previous == Controller.Robot).Select(s => s.Score).ToArray();
-output.Save(QValueCharts.BetaHistogram(robotQ, aim.Gate.Beta, title: $"Q^I(s, a_r) on {robotQ.Length} robot steps, δ = {aim.Gate.Delta}"), "beta-histogram");
-Console.WriteLine($"quantile of the recorded values {Quantiles.Quantile(robotQ, 1 - aim.Gate.Delta):F3}, gate beta {aim.Gate.Beta:F3}, held for the next refit {aim.Gate.RecentRobotQ.Count}");
+Show(QValueCharts.BetaHistogram(robotQ, aim.Gate.Beta, title: $"Q^I(s, a_r) on {robotQ.Length} robot steps, δ = {aim.Gate.Delta}"));
 
-// Phase 5: one update and an evaluation.
+// Cell 22
+Show(new { QuantileOfRecorded = Quantiles.Quantile(robotQ, 1 - aim.Gate.Delta), GateBeta = aim.Gate.Beta, HeldForNextRefit = aim.Gate.RecentRobotQ.Count });
+
+// ## Phase 5: update and evaluate
+
+// Cell 24
 session.Trainer.Update();
 var point = session.Trainer.Evaluate();
-foreach (var (key, value) in point.Metrics.Where(m => m.Key.StartsWith("gate/") || m.Key.StartsWith("train/") || m.Key.StartsWith("eval/success") || m.Key == MetricNames.ExpertCost))
-{
-    Console.WriteLine($"  {key,-28} {value:G4}");
-}
+Show(point.Metrics.Where(m => m.Key.StartsWith("gate/") || m.Key.StartsWith("train/") || m.Key.StartsWith("eval/success") || m.Key == MetricNames.ExpertCost)
+    .ToDictionary(m => m.Key, m => Math.Round(m.Value, 3)));
 
-// Phase 6: the rest of the run.
+// ## Phase 6: the rest of the run, live
+
+// Cell 26
 using (var progress = Progress.Start("AIM", total: trainerOptions.TotalEnvSteps))
 {
     session.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, test success {p.Success:P0}"));
 }
+Show($"{session.Trainer.EnvSteps} steps, expert cost {session.Trainer.ExpertCost}, realised switch rate {session.Trainer.RealisedSwitchRate:F3} (δ = {aim.Gate.Delta})");
 
-Console.WriteLine($"{session.Trainer.EnvSteps} steps, expert cost {session.Trainer.ExpertCost}, realised switch rate {session.Trainer.RealisedSwitchRate:F3} (δ = {aim.Gate.Delta})");
+// ## The learning curve
+
+// Cell 28
 var history = session.Trainer.History;
-output.Save(Chart.Line<double, double, string>(x: history.Select(p => p.ExpertCost).ToArray(), y: history.Select(p => p.Success).ToArray(), Name: "AIM", ShowMarkers: true)
+Show(Chart.Line<double, double, string>(x: history.Select(p => p.ExpertCost).ToArray(), y: history.Select(p => p.Success).ToArray(), Name: "AIM", ShowMarkers: true)
     .WithTitle($"{Task}: test success vs expert cost")
     .WithAxisTitles(x: "expert cost (expert-controlled steps)", y: "test success rate")
-    .WithYAxisStyle<double, double, string>(MinMax: Tuple.Create(0.0, 1.0)), "learning-curve");
+    .WithYAxisStyle<double, double, string>(MinMax: Tuple.Create(0.0, 1.0)));
+
+// Cell 30
 var perEpisode = session.Steps.GroupBy(s => s.Episode).Select(g => (Episode: g.Key, Share: g.Count(s => s.Controller == Controller.Expert) / (double)g.Count())).ToArray();
-output.Save(Chart.Line<int, double, string>(x: perEpisode.Select(e => e.Episode).ToArray(), y: perEpisode.Select(e => e.Share).ToArray(), Name: "expert share", ShowMarkers: true)
+Show(Chart.Line<int, double, string>(x: perEpisode.Select(e => e.Episode).ToArray(), y: perEpisode.Select(e => e.Share).ToArray(), Name: "expert share", ShowMarkers: true)
     .WithTitle("expert-controlled share of each training episode")
-    .WithAxisTitles(x: "training episode", y: "share of the episode's steps"), "expert-share");
+    .WithAxisTitles(x: "training episode", y: "share of the episode's steps"));
+
+// Cell 31
+session.Dispose();
+
+// ## Summary
+// ## Exercises
+
+// Cell 33
+double? myRate = null; // exercise 1: your computed fraction
+
+double rate = session.Trainer.RealisedSwitchRate;
+Show(myRate is null ? "Exercise 1: set myRate and run this cell again."
+    : Math.Abs(myRate.Value - rate) < 1e-9 ? $"Exercise 1: correct, {rate:F3}."
+    : "Exercise 1: not quite. Count AskedForHelp among the steps with Previous == Controller.Robot, and divide by the number of such steps.");

@@ -1,9 +1,20 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/04-threshold-ablations.ipynb as a file-based app: AIM's δ, warm-up length, TD term and
-// reward labels on lavacrossing-s9n1 and ε fixed vs adaptive on driving-toy, each over several seeds; tables of
-// mean ± std (Deedle) printed, charts written under artifacts/scripts/04-threshold-ablations/.
-//   dotnet run notebooks/scripts/04-threshold-ablations.cs [output-folder]      (AIM_FAST=1 shrinks the budgets)
+// Generated from notebooks/04-threshold-ablations.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/04-threshold-ablations.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/04-threshold-ablations/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Inspection;
 using Aim.Experiments.Running;
@@ -11,80 +22,106 @@ using Aim.Interactive;
 using Aim.Learning.Training;
 using Deedle;
 using Plotly.NET.CSharp;
+using static Aim.Interactive.CellOutput;
 
-var output = ScriptOutput.For("04-threshold-ablations", args);
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("04-threshold-ablations", args);
+
+// # 04 · Threshold ablations
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4
+Show($"fast mode {Notebook.IsFast}");
+
+// ## Hyper-parameters
+
+// Cell 6
 const string Task = "lavacrossing-s9n1";
 int[] seeds = Notebook.Fast(full: new[] { 0, 1, 2, 3, 4 }, fast: new[] { 0, 1 });
 var trainer = new TrainerOptions
 {
-    TotalEnvSteps = Notebook.Fast(full: 2_000, fast: 250),
-    WarmUpSteps = Notebook.Fast(full: 200, fast: 100),
-    EvalEvery = Notebook.Fast(full: 200, fast: 0),
-    EvalEpisodes = Notebook.Fast(full: 50, fast: 10),
-    LogSteps = false,
+    TotalEnvSteps = Notebook.Fast(full: 2_000, fast: 250), WarmUpSteps = Notebook.Fast(full: 200, fast: 100),
+    EvalEvery = Notebook.Fast(full: 200, fast: 0), EvalEpisodes = Notebook.Fast(full: 50, fast: 10), LogSteps = false,
 };
 var baseline = Notebook.Fast<Dictionary<string, string>>(
     full: new() { ["policy.initial_steps"] = "1000", ["policy.steps_per_update"] = "100", ["q_initial_steps"] = "200" },
     fast: new() { ["policy.initial_steps"] = "150", ["policy.steps_per_update"] = "25", ["q_initial_steps"] = "25", ["policy.batch_size"] = "64", ["q_batch_size"] = "64" });
-
 RunSpec Setting(string? key = null, string? value = null)
 {
     var overrides = new Dictionary<string, string>(baseline);
-    if (key is not null)
-    {
-        overrides[key] = value!;
-    }
-
+    if (key is not null) overrides[key] = value!;
     return new RunSpec(Task, "aim", trainer, overrides);
 }
 
-var reference = Ablations.Run("baseline", "defaults", Setting(), seeds);
-Ablations.Summary(reference).Print();
+// ## The baseline
 
-// δ.
+// Cell 8
+var reference = Ablations.Run("baseline", "defaults", Setting(), seeds);
+Show(Ablations.Summary(reference));
+
+// ## δ: the target switch rate
+
+// Cell 10
 string[] deltas = Notebook.Fast(full: new[] { "0.05", "0.1", "0.4" }, fast: new[] { "0.05", "0.4" });
 var deltaRuns = reference.Select(r => r with { Ablation = "δ", Value = "0.2" }).ToList();
 using (var progress = Progress.Start("δ runs", total: deltas.Length * seeds.Length))
 {
-    foreach (string d in deltas)
-    {
-        deltaRuns.AddRange(Ablations.Run("δ", d, Setting("delta", d), seeds, _ => progress.Increment()));
-    }
+    foreach (string d in deltas) deltaRuns.AddRange(Ablations.Run("δ", d, Setting("delta", d), seeds, _ => progress.Increment()));
 }
+Show(Ablations.Summary(deltaRuns.OrderBy(r => double.Parse(r.Value))));
 
-Ablations.Summary(deltaRuns.OrderBy(r => double.Parse(r.Value))).Print();
-output.Save(Chart.Combine(new[]
+// Cell 12
+Show(Chart.Combine(new[]
 {
     Chart.Point<double, double, string>(x: deltaRuns.Select(r => double.Parse(r.Value)).ToArray(), y: deltaRuns.Select(r => r.RealisedSwitchRate).ToArray(), Name: "runs"),
     Chart.Line<double, double, string>(x: new[] { 0.0, 0.45 }, y: new[] { 0.0, 0.45 }, Name: "realised = δ", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
-}).WithTitle("realised switch rate vs δ").WithAxisTitles(x: "δ (target switch rate)", y: "realised switch rate"), "switch-rate-vs-delta");
+}).WithTitle("realised switch rate vs δ").WithAxisTitles(x: "δ (target switch rate)", y: "realised switch rate"));
 
-// Warm-up length.
+// ## Warm-up length
+
+// Cell 14
 int[] warmUps = Notebook.Fast(full: new[] { 100, 400 }, fast: new[] { 50 });
 var warmUpRuns = reference.Select(r => r with { Ablation = "warm-up", Value = trainer.WarmUpSteps.ToString() }).ToList();
-foreach (int w in warmUps)
-{
-    warmUpRuns.AddRange(Ablations.Run("warm-up", w.ToString(), Setting() with { Trainer = trainer with { WarmUpSteps = w } }, seeds));
-}
+foreach (int w in warmUps) warmUpRuns.AddRange(Ablations.Run("warm-up", w.ToString(), Setting() with { Trainer = trainer with { WarmUpSteps = w } }, seeds));
+Show(Ablations.Summary(warmUpRuns.OrderBy(r => int.Parse(r.Value))));
 
-Ablations.Summary(warmUpRuns.OrderBy(r => int.Parse(r.Value))).Print();
+// ## The TD term and reward labels
 
-// The TD term and reward labels.
+// Cell 16
 var lossRuns = reference.Select(r => r with { Ablation = "Q^I loss", Value = "J_AIM + 0.1 J_TD" }).ToList();
 lossRuns.AddRange(Ablations.Run("Q^I loss", "J_AIM only (td_weight 0)", Setting("td_weight", "0"), seeds));
 lossRuns.AddRange(Ablations.Run("Q^I loss", "reward labels", Setting("labels", "RewardLabels"), seeds));
-Ablations.Summary(lossRuns).Print();
+Show(Ablations.Summary(lossRuns));
 
-// ε fixed vs adaptive on driving-toy.
+// ## ε fixed vs adaptive (driving)
+
+// Cell 18
 var drivingTrainer = new TrainerOptions { TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 400), WarmUpSteps = 200, EvalEvery = 0, EvalEpisodes = Notebook.Fast(full: 5, fast: 1), LogSteps = false };
 var drivingOverrides = Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "200", ["policy.steps_per_update"] = "10", ["q_initial_steps"] = "50" });
 int[] drivingSeeds = Notebook.Fast(full: seeds, fast: new[] { 0 });
-var epsilonRuns = new[] { "Fixed", "Adaptive" }.SelectMany(e => Ablations.Run(
-    "ε", e, new RunSpec("driving-toy", "aim", drivingTrainer, new Dictionary<string, string>(drivingOverrides) { ["epsilon"] = e }), drivingSeeds)).ToList();
-Ablations.Summary(epsilonRuns).Print();
+var epsilonRuns = new[] { "Fixed", "Adaptive" }.SelectMany(e => Ablations.Run("ε", e,
+    new RunSpec("driving-toy", "aim", drivingTrainer, new Dictionary<string, string>(drivingOverrides) { ["epsilon"] = e }), drivingSeeds)).ToList();
+Show(Ablations.Summary(epsilonRuns));
 
-// Everything on one chart.
+// ## Everything on one chart
+
+// Cell 20
 var gridRuns = deltaRuns.Concat(warmUpRuns).Concat(lossRuns).ToList();
-output.Save(AblationCharts.Tradeoff(gridRuns, title: $"{Task}: ablations ({seeds.Length} seeds)"), "tradeoff");
+Show(AblationCharts.Tradeoff(gridRuns, title: $"{Task}: ablations ({seeds.Length} seeds)"));
+
+// ## Summary
+// ## Exercises
+
+// Cell 22
+string? myCheapestDelta = null; // exercise 1: your answer
+
 string cheapest = deltaRuns.GroupBy(r => r.Value).OrderBy(g => g.Average(r => r.ExpertCost)).First().Key;
-Console.WriteLine($"exercise 1: the cheapest δ is {cheapest}");
+Show(myCheapestDelta is null ? "Exercise 1: set myCheapestDelta and run this cell again."
+    : myCheapestDelta == cheapest ? $"Exercise 1: correct, δ = {cheapest}."
+    : "Exercise 1: not quite. Compare the ExpertCost column of the δ table (the number before ±).");

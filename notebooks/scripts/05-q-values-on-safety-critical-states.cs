@@ -1,10 +1,20 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/05-q-values-on-safety-critical-states.ipynb as a file-based app: Q^I over a lava layout
-// after the warm-up (per direction, with a slider) and after training, snapshots of training episodes with the
-// requests for help, request rates by situation, and Q^I along a driving route. Charts go to
-// artifacts/scripts/05-q-values-on-safety-critical-states/.
-//   dotnet run notebooks/scripts/05-q-values-on-safety-critical-states.cs [output-folder]   (AIM_FAST=1 shrinks the budgets)
+// Generated from notebooks/05-q-values-on-safety-critical-states.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/05-q-values-on-safety-critical-states.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/05-q-values-on-safety-critical-states/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Inspection;
@@ -13,15 +23,33 @@ using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
 using Deedle;
+using static Aim.Interactive.CellOutput;
 
-var output = ScriptOutput.For("05-q-values-on-safety-critical-states", args);
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("05-q-values-on-safety-critical-states", args);
+
+// # 05 · Q-values on safety-critical states
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4
+Show($"fast mode {Notebook.IsFast}");
+
+// ## Hyper-parameters
+
+// Cell 6
 const string Task = "lavacrossing-s9n1";
 var trainerOptions = new TrainerOptions
 {
     Seed = 1,
     TotalEnvSteps = Notebook.Fast(full: 2_000, fast: 460),
     WarmUpSteps = Notebook.Fast(full: 200, fast: 100),
-    EvalEvery = 0,
+    EvalEvery = 0,                                        // evaluate only when asked
     EvalEpisodes = Notebook.Fast(full: 50, fast: 10),
 };
 var aimOverrides = new Dictionary<string, string>
@@ -33,22 +61,29 @@ var aimOverrides = new Dictionary<string, string>
 int phases = Notebook.Fast(full: 6, fast: 3);
 int stepsPerPhase = (trainerOptions.TotalEnvSteps - trainerOptions.WarmUpSteps) / phases;
 
-using var session = GridSession.Create(Task, "aim", trainerOptions, aimOverrides);
+// ## Q<sup>I</sup> after the warm-up
+
+// Cell 8
+var session = GridSession.Create(Task, "aim", trainerOptions, aimOverrides);
 session.Trainer.WarmUp();
 var reference = GridTasks.Create(Task);
 reference.Reset(seed: 1000);
-output.Save(reference.Render(), "reference-layout");
+Show(reference.Render());
 
-// Q^I after the warm-up: per direction (slider) and the worst direction.
+// Cell 10
 var map = GridQMap.Compute(reference, session.Aim!);
 string[] directions = ["east", "south", "west", "north"];
 var layout = MiniGridInterop.Encode(reference);
-output.Save(QValueCharts.Slider(
+Show(QValueCharts.Slider(
     Enumerable.Range(0, 4).Select(d => (directions[d], QValueCharts.GridQ(layout, map.RobotQ(d), range: map.RobotQRange()))).ToList(),
-    prefix: "agent facing ", title: "Q^I(s, π(s)) after the warm-up"), "q-after-warm-up-per-direction");
-output.Save(QValueCharts.GridQ(layout, map.RobotQMaxOverDirections(), "max over directions", title: "Q^I(s, π(s)), worst direction, after the warm-up"), "q-after-warm-up");
+    prefix: "agent facing ", title: "Q^I(s, π(s)) after the warm-up"));
 
-// Training in phases with snapshots.
+// Cell 12
+Show(QValueCharts.GridQ(layout, map.RobotQMaxOverDirections(), "max over directions", title: "Q^I(s, π(s)), worst direction, after the warm-up"));
+
+// ## Training in phases, with snapshots
+
+// Cell 14
 var snapshots = new List<(string Label, Plotly.NET.GenericChart Chart)>();
 using (var progress = Progress.Start("phases", total: phases))
 {
@@ -60,50 +95,70 @@ using (var progress = Progress.Start("phases", total: phases))
         progress.Report(k, $"expert cost {point.ExpertCost:0}, test success {point.Success:P0}");
     }
 }
+Show($"{snapshots.Count} snapshots");
 
-output.Save(QValueCharts.Slider(snapshots, prefix: "after ", title: "Q^I, the path and the requests for help over training"), "snapshots");
+// Cell 16
+Show(QValueCharts.Slider(snapshots, prefix: "after ", title: "Q^I, the path and the requests for help over training"));
+
+// Cell 18
 var trained = GridQMap.Compute(reference, session.Aim!);
-output.Save(QValueCharts.GridQ(layout, trained.RobotQMaxOverDirections(), "max over directions", title: "Q^I(s, π(s)), worst direction, after training"), "q-after-training");
+Show(QValueCharts.GridQ(layout, trained.RobotQMaxOverDirections(), "max over directions", title: "Q^I(s, π(s)), worst direction, after training"));
 
-// Request rates by situation.
+// ## Does the robot ask for help next to lava?
+
+// Cell 20
 string Situation(GateStep s)
 {
-    int[,,] l = session.Layout(s.Episode)!;
-    int x = (int)s.Pose.X, y = (int)s.Pose.Y, d = (int)s.Pose.Direction;
+    int[,,] l = session.Layout(s.Episode)!; int x = (int)s.Pose.X, y = (int)s.Pose.Y, d = (int)s.Pose.Direction;
     bool IsLava(int dir) => l[x + GridDirection.Dx(dir), y + GridDirection.Dy(dir), 0] == (int)GridObjectType.Lava;
     return IsLava(d) ? "lava ahead" : Enumerable.Range(0, 4).Any(IsLava) ? "lava beside or behind" : "no lava next to it";
 }
-
 var robotSteps = session.Steps.Where(s => s.Previous == Controller.Robot).ToArray();
-Frame.FromRecords(robotSteps.GroupBy(Situation).Select(g => new
-{
-    Situation = g.Key,
-    RobotDecisions = g.Count(),
-    AskedForHelp = g.Count(s => s.AskedForHelp),
-    Rate = Math.Round(g.Count(s => s.AskedForHelp) / (double)g.Count(), 3),
-})).Print();
+Show(Frame.FromRecords(robotSteps.GroupBy(Situation).Select(g => new { Situation = g.Key, RobotDecisions = g.Count(), AskedForHelp = g.Count(s => s.AskedForHelp), Rate = Math.Round(g.Count(s => s.AskedForHelp) / (double)g.Count(), 3) })));
 
-// The signature the run logs itself (lava directly ahead, cumulative), and Q^I's +1 label fraction.
+// Cell 22
 var logged = session.Trainer.Evaluate();
-Console.WriteLine(
-    $"logged: request rate with lava ahead {logged[MetricNames.RequestRateSafetyCritical]:0.000}, elsewhere {logged[MetricNames.RequestRateOther]:0.000}; "
-    + $"Q^I there {logged[MetricNames.ScoreSafetyCritical]:0.000} vs {logged[MetricNames.ScoreOther]:0.000}; +1 label fraction {logged[AimMethod.QPositiveFractionMetric]:0.000}");
-
-// Driving: Q^I along the route.
-using var driving = DrivingSession.Create("driving-toy", "aim", new TrainerOptions
+Show(new
 {
-    Seed = 0,
-    TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 1_200),
-    WarmUpSteps = 200,
-    EvalEvery = 0,
-    EvalEpisodes = 1,
+    RequestRateLavaAhead = logged[MetricNames.RequestRateSafetyCritical],
+    RequestRateElsewhere = logged[MetricNames.RequestRateOther],
+    QLavaAhead = logged[MetricNames.ScoreSafetyCritical],
+    QElsewhere = logged[MetricNames.ScoreOther],
+    PositiveLabelFraction = logged[AimMethod.QPositiveFractionMetric],
+});
+
+// Cell 23
+session.Dispose();
+
+// ## The driving task: Q<sup>I</sup> along the route
+
+// Cell 25
+var driving = DrivingSession.Create("driving-toy", "aim", new TrainerOptions
+{
+    Seed = 0, TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 1_200), WarmUpSteps = 200, EvalEvery = 0, EvalEpisodes = 1,
 }, Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "1000", ["policy.steps_per_update"] = "20", ["q_initial_steps"] = "50" }));
 using (var progress = Progress.Start("driving", total: driving.Trainer.Options.TotalEnvSteps))
 {
     driving.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, route completion {p[MetricNames.EvalRouteCompletion]:P0}"));
 }
-
 // The finished training episode in which the robot drove longest (the last one may have ended after a few metres).
 int longestDrive = driving.Steps.Where(s => s.Episode < driving.Trainer.Episodes && s.Previous == Controller.Robot).GroupBy(s => s.Episode).MaxBy(g => g.Count())!.Key;
-Console.WriteLine($"{driving.Trainer.Episodes} training episodes, expert cost {driving.Trainer.ExpertCost}; drawing episode {longestDrive}");
-output.Save(driving.RouteChart(longestDrive).WithTitle($"driving-toy, training episode {longestDrive}: Q^I(s, a_r) and requests for help"), "driving-route-q");
+Show($"{driving.Trainer.Episodes} training episodes, expert cost {driving.Trainer.ExpertCost}; drawing episode {longestDrive}");
+
+// Cell 26
+Show(driving.RouteChart(longestDrive).WithTitle($"driving-toy, training episode {longestDrive}: Q^I(s, a_r) and requests for help"));
+
+// Cell 27
+driving.Dispose();
+
+// ## Summary
+// ## Exercises
+
+// Cell 29
+double? myLavaAheadRate = null; // exercise 1: your answer
+
+var ahead = robotSteps.Where(s => Situation(s) == "lava ahead").ToArray();
+double truth = ahead.Length == 0 ? double.NaN : ahead.Count(s => s.AskedForHelp) / (double)ahead.Length;
+Show(myLavaAheadRate is null ? "Exercise 1: set myLavaAheadRate and run this cell again."
+    : Math.Abs(myLavaAheadRate.Value - truth) < 1e-9 ? $"Exercise 1: correct, {truth:F3}."
+    : "Exercise 1: not quite. Keep the steps whose Situation is \"lava ahead\", then divide the number that asked for help by their count.");

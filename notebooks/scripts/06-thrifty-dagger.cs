@@ -1,8 +1,20 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/06-thrifty-dagger.ipynb as a file-based app: one Thrifty-DAgger run, its thresholds
-// after warm-up, then training to the budget; writes the threshold, switch-rate and learning-curve charts as HTML.
-//   dotnet run notebooks/scripts/06-thrifty-dagger.cs [output-folder]      (AIM_FAST=1 shrinks the budget)
+// Generated from notebooks/06-thrifty-dagger.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/06-thrifty-dagger.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/06-thrifty-dagger/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
@@ -10,31 +22,81 @@ using Aim.Experiments.Running;
 using Aim.Interactive;
 using Aim.Learning.Algorithms.Thrifty;
 using Aim.Learning.Training;
+using Plotly.NET.CSharp;
+using System.IO;
+using static Aim.Interactive.CellOutput;
 
-string output = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("artifacts", "scripts", "06-thrifty-dagger"));
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("06-thrifty-dagger", args);
+
+// # 06 · Thrifty-DAgger: novelty, risk and their thresholds
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4: using directives only (at the top of the twin)
+
+// ## 1. A Thrifty-DAgger run, one phase at a time
+
+// Cell 6
 var task = Notebook.Fast("multiroom-6", "multiroom-n2-s4");
 var options = new TrainerOptions
 {
     Seed = 1, TotalEnvSteps = Notebook.Fast(2000, 400), WarmUpSteps = Notebook.Fast(200, 100),
     EvalEvery = Notebook.Fast(200, 100), EvalEpisodes = Notebook.Fast(50, 10),
 };
-string runDir = Path.Combine(output, "run");
-if (Directory.Exists(runDir))
-{
-    Directory.Delete(runDir, recursive: true);
-}
+string runDir = Path.Combine(Path.GetTempPath(), "aim-notebooks", "06-thrifty", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+var trainer = Experiment.Grid(task, "thrifty", options, runDirectory: runDir);
+var thrifty = (ThriftyMethod)trainer.Method;
+Show(thrifty.Options);
 
-using (var trainer = Experiment.Grid(task, "thrifty", options, runDirectory: runDir))
-{
-    var thrifty = (ThriftyMethod)trainer.Method;
-    trainer.WarmUp();
-    Console.WriteLine($"after warm-up: beta_H {thrifty.Gate.NoveltyThreshold:0.0000}, eps_H {thrifty.Gate.RiskThreshold:0.000}, eps_R {thrifty.Gate.HandBackRiskThreshold:0.000}");
-    trainer.Train(point => Console.WriteLine(point));
-    Console.WriteLine($"switches to expert {trainer.SwitchesToHuman}, realised rate {trainer.RealisedSwitchRate:0.000} (alpha {thrifty.Options.Alpha})");
-}
+// ## 2. Warm-up, and the thresholds it sets
 
+// Cell 8
+trainer.WarmUp();
+Show(new { thrifty.Gate.NoveltyThreshold, thrifty.Gate.RiskThreshold, thrifty.Gate.HandBackRiskThreshold, thrifty.Gate.DiscrepancyThreshold });
+
+// ## 3. Novelty on the expert's own states
+
+// Cell 10
+double[] novelty = thrifty.Ensemble.Novelties(trainer.Context.Human);
+Show(Chart.Histogram<double, double, string>(X: novelty, NBinsX: 40, Name: "warm-up states")
+    .WithTitle($"Ensemble novelty on the warm-up states (β_H = {thrifty.Gate.NoveltyThreshold:0.0000})")
+    .WithAxisTitles(x: "novelty (mean variance of the members' action probabilities)", y: "states"));
+
+// ## 4. The gate at work for one episode
+
+// Cell 12
+int steps = trainer.CollectEpisode();
+Show(new { steps, trainer.ExpertCost, trainer.SwitchesToHuman, trainer.SwitchesToRobot, RealisedRate = trainer.RealisedSwitchRate, Target = thrifty.Options.Alpha });
+
+// ## 5. Train to the end of the budget
+
+// Cell 14
+var live = LiveDisplay.Show("training");
+trainer.Train(point => live.Update(point.ToString()));
+live.Complete(trainer.History[^1].ToString());
+trainer.Dispose();
+
+// ## 6. The thresholds over training
+
+// Cell 16
 var results = ResultSet.Load(runDir);
-Console.WriteLine(ReportCharts.Metric(results, MetricNames.EnvSteps, ThriftyMethod.NoveltyThresholdMetric, "Novelty threshold β_H over training", "environment steps", "β_H")
-    .SaveOfflineHtml(Path.Combine(output, "beta-h.html")));
-Console.WriteLine(ReportCharts.SwitchRate(results).SaveOfflineHtml(Path.Combine(output, "switch-rate.html")));
-Console.WriteLine(ReportCharts.SuccessVsExpertCost(results).SaveOfflineHtml(Path.Combine(output, "success.html")));
+Show(ReportCharts.Metric(results, MetricNames.EnvSteps, ThriftyMethod.NoveltyThresholdMetric, "Novelty threshold β_H over training", "environment steps", "β_H"));
+
+// Cell 17
+Show(ReportCharts.SwitchRate(results));
+
+// Cell 18
+Show(ReportCharts.SuccessVsExpertCost(results));
+
+// ## Summary
+// ## Exercises
+
+// Cell 20
+// Checker for exercise 3: the initial β_H is the (1 − α)-quantile of the warm-up novelty.
+Show(Aim.Learning.Stats.Quantiles.Quantile(novelty, 1 - thrifty.Options.Alpha));

@@ -1,15 +1,45 @@
 #:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
 
-// The experiment of notebooks/07-comparison-of-methods.ipynb as a file-based app: run AIM, Thrifty-DAgger and
-// HG-DAgger on one task with a few seeds, print the comparison table and write the report as offline HTML.
-//   dotnet run notebooks/scripts/07-comparison-of-methods.cs [output-folder]      (AIM_FAST=1 shrinks the budget)
+// Generated from notebooks/07-comparison-of-methods.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/07-comparison-of-methods.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/07-comparison-of-methods/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
 using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
 using Aim.Experiments.Running;
 using Aim.Interactive;
 using Aim.Learning.Training;
+using System.IO;
+using static Aim.Interactive.CellOutput;
 
-string output = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("artifacts", "scripts", "07-comparison-of-methods"));
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("07-comparison-of-methods", args);
+
+// # 07 · Comparison of methods: AIM against its baselines
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4: using directives only (at the top of the twin)
+
+// ## 1. The experiment
+
+// Cell 6
 var task = Notebook.Fast("multiroom-6", "multiroom-n2-s4");
 var methods = new[] { "aim", "thrifty", "hg-dagger" };
 int seeds = Notebook.Fast(3, 1);
@@ -18,20 +48,54 @@ var trainer = new TrainerOptions
     TotalEnvSteps = Notebook.Fast(2000, 300), WarmUpSteps = Notebook.Fast(200, 100),
     EvalEvery = Notebook.Fast(200, 100), EvalEpisodes = Notebook.Fast(50, 10), LogSteps = false,
 };
+Show(trainer);
 
-string root = Path.Combine(output, "runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
-ResultSet results = MethodComparison.Run(task, methods, seeds, trainer, root, Console.WriteLine);
+// ## 2. Run every method × seed
+
+// Cell 8
+string root = Path.Combine(Path.GetTempPath(), "aim-notebooks", "07-comparison", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+var live = LiveDisplay.Show("starting");
+ResultSet results = MethodComparison.Run(task, methods, seeds, trainer, root, status => live.Update(status));
+live.Complete($"{results.Runs.Count} runs written to {root}");
+
+// ## 3. The table in the paper's shape
+
+// Cell 10
 var table = ComparisonTable.Build(results, targetSuccess: 0.5);
-Console.WriteLine(table.ToText());
-string report = ExperimentReport.Write(results, Path.Combine(output, "report.html"));
-Console.WriteLine($"report: {report}");
+Show(table);
 
-// Where the gates ask: lava directly ahead against elsewhere (its chart is in the lava report).
+// ## 4. Learning curves against the expert's cost
+
+// Cell 12
+Show(ReportCharts.SuccessVsExpertCost(results));
+
+// Cell 13
+Show(ReportCharts.SuccessVsEnvSteps(results));
+
+// ## 5. How often each gate asked, against its target
+
+// Cell 15
+Show(ReportCharts.SwitchRate(results));
+
+// ## 6. Where the gates ask: lava ahead against elsewhere
+
+// Cell 17
 var lavaTrainer = trainer with { TotalEnvSteps = Notebook.Fast(2000, 400) };
-ResultSet lava = MethodComparison.Run("lavacrossing-s9n1", new[] { "aim", "thrifty" }, seeds, lavaTrainer, Path.Combine(root, "lava"), Console.WriteLine);
-foreach (RunRecord run in lava.Runs)
-{
-    Console.WriteLine($"{run}: request rate with lava ahead {run.Final(MetricNames.RequestRateSafetyCritical):0.000}, elsewhere {run.Final(MetricNames.RequestRateOther):0.000}");
-}
+var lavaLive = LiveDisplay.Show("starting");
+ResultSet lava = MethodComparison.Run("lavacrossing-s9n1", new[] { "aim", "thrifty" }, seeds, lavaTrainer, Path.Combine(root, "lava"), status => lavaLive.Update(status));
+lavaLive.Complete($"{lava.Runs.Count} runs on lavacrossing-s9n1");
+Show(ReportCharts.SafetyCriticalRequests(lava));
 
-Console.WriteLine($"lava report: {ExperimentReport.Write(lava, Path.Combine(output, "lava-report.html"))}");
+// ## 7. Per-run data with Deedle
+
+// Cell 19
+var runs = results.ToRunFrame(targetSuccess: 0.5);
+Show(SeedAggregation.Aggregate(runs, new[] { "Method" }, new[] { "FinalSuccess", "BestSuccess", "ExpertData", "Seconds" }));
+
+// ## Summary
+// ## Exercises
+
+// Cell 21
+// Checker for exercise 1: mean expert cost to reach 0.5 per method (NaN when no seed reached it).
+Show(results.Summaries(0.5).GroupBy(s => s.Method)
+    .Select(g => new { Method = g.Key, CostToHalf = g.Where(s => !double.IsNaN(s.CostToTarget)).Select(s => s.CostToTarget).DefaultIfEmpty(double.NaN).Average() }));

@@ -7,8 +7,8 @@ namespace Aim.Interactive;
 /// </summary>
 /// <remarks>
 /// It installs the FSharp.Core redirect, registers the formatters (offline Plotly charts, Deedle frames and series,
-/// <see cref="Aim.Core.Envs.RgbFrame"/> images) and loads TorchSharp's native library, so later cells can build
-/// modules straight away. See <see cref="Notebook.Initialize"/>.
+/// comparison tables, <see cref="Aim.Core.Envs.RgbFrame"/> images) and loads TorchSharp's native library, so later
+/// cells can build modules straight away. See <see cref="Notebook.Initialize"/>.
 /// </remarks>
 public sealed class AimKernelExtension : IKernelExtension
 {

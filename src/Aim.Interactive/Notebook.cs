@@ -39,7 +39,8 @@ public static class Notebook
     /// Prepares the process for notebook use; idempotent. The kernel extension calls it when the package loads, so
     /// notebooks never need to. It installs the FSharp.Core redirect (Plotly.NET and Deedle in the stock kernel),
     /// registers the HTML formatters when a kernel is present (offline Plotly charts, Deedle frames and series,
-    /// <see cref="Aim.Core.Envs.RgbFrame"/> images) and loads TorchSharp's native library with one intra-op thread.
+    /// comparison tables, <see cref="Aim.Core.Envs.RgbFrame"/> images) and loads TorchSharp's native library with one
+    /// intra-op thread.
     /// </summary>
     /// <exception cref="InvalidOperationException">TorchSharp's native library could not be loaded.</exception>
     public static void Initialize()

@@ -1,5 +1,6 @@
 using Aim.Core.Envs;
 using Aim.Experiments.Charts;
+using Aim.Interactive.Display;
 using Plotly.NET;
 
 namespace Aim.Interactive;
@@ -10,6 +11,8 @@ namespace Aim.Interactive;
 /// </summary>
 public sealed class ScriptOutput
 {
+    private int _shown;
+
     private ScriptOutput(string folder)
     {
         Folder = folder;
@@ -41,11 +44,37 @@ public sealed class ScriptOutput
     public string Save(RgbFrame frame, string fileName) =>
         Report(PngWriter.Save(frame, Path.Combine(Folder, fileName + ".png")));
 
+    /// <summary>
+    /// Shows <paramref name="value"/> the way a twin shows what its notebook displays (see <see cref="CellOutput.Show"/>):
+    /// a chart is written as the next numbered page (<c>01-chart.html</c>, <c>02-chart.html</c>, …), a frame as the next
+    /// numbered image (<c>03-frame.png</c>), and the path printed; anything else is printed as text (Deedle frames and
+    /// series and comparison tables as fixed-width tables, sequences one item per line).
+    /// </summary>
+    /// <param name="value">What to show; <see langword="null"/> prints <c>&lt;null&gt;</c>.</param>
+    public void Show(object? value)
+    {
+        switch (value)
+        {
+            case GenericChart chart:
+                Save(chart, NextName("chart"));
+                break;
+            case RgbFrame frame:
+                Save(frame, NextName("frame"));
+                break;
+            default:
+                Console.WriteLine(PlainText.Format(value));
+                break;
+        }
+    }
+
     private static string Report(string path)
     {
         Console.WriteLine($"wrote {path}");
         return path;
     }
+
+    // Numbered in the order shown, so that the folder lists the files in the notebook's order.
+    private string NextName(string kind) => $"{Interlocked.Increment(ref _shown):00}-{kind}";
 
     private static string RepositoryRoot()
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Aim.Core.Envs;
 using Aim.Experiments.Charts;
+using Aim.Experiments.Results;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Aim.Interactive.Display;
@@ -26,5 +27,6 @@ internal static class Formatters
         Formatter.Register(typeof(Deedle.Frame<,>), (value, writer) => writer.Write(DeedleHtml.Format(value, nameof(DeedleHtml.Frame))), HtmlFormatter.MimeType);
         Formatter.Register(typeof(Deedle.Series<,>), (value, writer) => writer.Write(DeedleHtml.Format(value, nameof(DeedleHtml.Series))), HtmlFormatter.MimeType);
         Formatter.Register<RgbFrame>((frame, writer) => writer.Write(FrameHtml.ToImgTag(frame)), HtmlFormatter.MimeType);
+        Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml()), HtmlFormatter.MimeType);
     }
 }
