@@ -22,9 +22,10 @@ using Aim.Envs.Driving.Expert;
 using Aim.Envs.Grid;
 using Aim.Envs.Grid.Experts;
 using Aim.Experiments.Charts;
-using Aim.Experiments.Inspection;
 using Aim.Experiments.Tasks;
 using Aim.Interactive;
+using Aim.Interactive.Charts;
+using Aim.Interactive.Inspection;
 using static Aim.Interactive.CellOutput;
 
 // What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where

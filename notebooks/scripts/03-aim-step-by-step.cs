@@ -17,13 +17,14 @@ using System.Text;
 using System.Threading.Tasks;
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
-using Aim.Experiments.Inspection;
 using Aim.Interactive;
+using Aim.Interactive.Charts;
+using Aim.Interactive.Inspection;
 using Aim.Learning.Algorithms.Aim;
-using Deedle;
 using Aim.Learning.Data;
 using Aim.Learning.Stats;
 using Aim.Learning.Training;
+using Deedle;
 using Plotly.NET.CSharp;
 using static Aim.Interactive.CellOutput;
 
@@ -63,7 +64,7 @@ var aimOverrides = new Dictionary<string, string>
 };
 
 // Cell 8
-var session = GridSession.Create(Task, "aim", trainerOptions, aimOverrides);
+var session = InspectionSession.Create(Task, "aim", trainerOptions, aimOverrides);
 var aim = session.Aim!;
 Show(aim.Options);
 

@@ -16,9 +16,12 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Aim.Experiments.Charts;
-using Aim.Experiments.Inspection;
+using Aim.Experiments.Reports;
+using Aim.Experiments.Results;
 using Aim.Experiments.Running;
 using Aim.Interactive;
+using Aim.Interactive.Charts;
+using Aim.Interactive.Inspection;
 using Aim.Learning.Training;
 using Deedle;
 using Plotly.NET.CSharp;
@@ -83,9 +86,19 @@ Show(Chart.Combine(new[]
     Chart.Line<double, double, string>(x: new[] { 0.0, 0.45 }, y: new[] { 0.0, 0.45 }, Name: "realised = δ", LineDash: Plotly.NET.StyleParam.DrawingStyle.Dash),
 }).WithTitle("realised switch rate vs δ").WithAxisTitles(x: "δ (target switch rate)", y: "realised switch rate"));
 
-// ## Warm-up length
+// ### δ at full budget
 
 // Cell 14
+var fullDelta = PublishedResults.Load("delta");
+Show(ComparisonTable.Build(fullDelta, targetSuccess: 0.8));
+
+// Cell 15
+Show(ReportCharts.SuccessVsExpertCost(fullDelta));
+Show(ReportCharts.SwitchRate(fullDelta));
+
+// ## Warm-up length
+
+// Cell 17
 int[] warmUps = Notebook.Fast(full: new[] { 100, 400 }, fast: new[] { 50 });
 var warmUpRuns = reference.Select(r => r with { Ablation = "warm-up", Value = trainer.WarmUpSteps.ToString() }).ToList();
 foreach (int w in warmUps) warmUpRuns.AddRange(Ablations.Run("warm-up", w.ToString(), Setting() with { Trainer = trainer with { WarmUpSteps = w } }, seeds));
@@ -93,15 +106,22 @@ Show(Ablations.Summary(warmUpRuns.OrderBy(r => int.Parse(r.Value))));
 
 // ## The TD term and reward labels
 
-// Cell 16
+// Cell 19
 var lossRuns = reference.Select(r => r with { Ablation = "Q^I loss", Value = "J_AIM + 0.1 J_TD" }).ToList();
 lossRuns.AddRange(Ablations.Run("Q^I loss", "J_AIM only (td_weight 0)", Setting("td_weight", "0"), seeds));
 lossRuns.AddRange(Ablations.Run("Q^I loss", "reward labels", Setting("labels", "RewardLabels"), seeds));
 Show(Ablations.Summary(lossRuns));
 
+// ### The +1 label at full budget
+
+// Cell 21
+var fullLabels = PublishedResults.Load("aim-labels").ForTask("lavacrossing-s9n1");
+Show(ComparisonTable.Build(fullLabels, targetSuccess: 0.5));
+Show(ReportCharts.SuccessVsExpertCost(fullLabels));
+
 // ## ε fixed vs adaptive (driving)
 
-// Cell 18
+// Cell 23
 var drivingTrainer = new TrainerOptions { TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 400), WarmUpSteps = 200, EvalEvery = 0, EvalEpisodes = Notebook.Fast(full: 5, fast: 1), LogSteps = false };
 var drivingOverrides = Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "200", ["policy.steps_per_update"] = "10", ["q_initial_steps"] = "50" });
 int[] drivingSeeds = Notebook.Fast(full: seeds, fast: new[] { 0 });
@@ -111,14 +131,14 @@ Show(Ablations.Summary(epsilonRuns));
 
 // ## Everything on one chart
 
-// Cell 20
+// Cell 25
 var gridRuns = deltaRuns.Concat(warmUpRuns).Concat(lossRuns).ToList();
 Show(AblationCharts.Tradeoff(gridRuns, title: $"{Task}: ablations ({seeds.Length} seeds)"));
 
 // ## Summary
 // ## Exercises
 
-// Cell 22
+// Cell 27
 string? myCheapestDelta = null; // exercise 1: your answer
 
 string cheapest = deltaRuns.GroupBy(r => r.Value).OrderBy(g => g.Average(r => r.ExpertCost)).First().Key;

@@ -17,8 +17,11 @@ using System.Text;
 using System.Threading.Tasks;
 using Aim.Envs.Grid;
 using Aim.Experiments.Charts;
-using Aim.Experiments.Inspection;
+using Aim.Experiments.Reports;
+using Aim.Experiments.Results;
 using Aim.Interactive;
+using Aim.Interactive.Charts;
+using Aim.Interactive.Inspection;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
@@ -64,7 +67,7 @@ int stepsPerPhase = (trainerOptions.TotalEnvSteps - trainerOptions.WarmUpSteps) 
 // ## Q<sup>I</sup> after the warm-up
 
 // Cell 8
-var session = GridSession.Create(Task, "aim", trainerOptions, aimOverrides);
+var session = InspectionSession.Create(Task, "aim", trainerOptions, aimOverrides);
 session.Trainer.WarmUp();
 var reference = GridTasks.Create(Task);
 reference.Reset(seed: 1000);
@@ -109,7 +112,7 @@ Show(QValueCharts.GridQ(layout, trained.RobotQMaxOverDirections(), "max over dir
 // Cell 20
 string Situation(GateStep s)
 {
-    int[,,] l = session.Layout(s.Episode)!; int x = (int)s.Pose.X, y = (int)s.Pose.Y, d = (int)s.Pose.Direction;
+    int[,,] l = session.Layout(s.Episode)!; int x = (int)s.Pose.X, y = (int)s.Pose.Y, d = (int)s.Pose.Heading;
     bool IsLava(int dir) => l[x + GridDirection.Dx(dir), y + GridDirection.Dy(dir), 0] == (int)GridObjectType.Lava;
     return IsLava(d) ? "lava ahead" : Enumerable.Range(0, 4).Any(IsLava) ? "lava beside or behind" : "no lava next to it";
 }
@@ -130,10 +133,20 @@ Show(new
 // Cell 23
 session.Dispose();
 
-// ## The driving task: Q<sup>I</sup> along the route
+// ### The signature at full budget
 
 // Cell 25
-var driving = DrivingSession.Create("driving-toy", "aim", new TrainerOptions
+var labels = PublishedResults.Load("aim-labels").ForTask("lavacrossing-s9n1");
+Show(ReportCharts.SafetyCriticalRequests(labels));
+Show(ReportCharts.SafetyCriticalQ(labels));
+
+// Cell 26
+Show(ReportCharts.SafetyCriticalRequests(PublishedResults.Load("grid-comparison")));
+
+// ## The driving task: Q<sup>I</sup> along the route
+
+// Cell 28
+var driving = InspectionSession.Create("driving-toy", "aim", new TrainerOptions
 {
     Seed = 0, TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 1_200), WarmUpSteps = 200, EvalEvery = 0, EvalEpisodes = 1,
 }, Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "1000", ["policy.steps_per_update"] = "20", ["q_initial_steps"] = "50" }));
@@ -145,16 +158,19 @@ using (var progress = Progress.Start("driving", total: driving.Trainer.Options.T
 int longestDrive = driving.Steps.Where(s => s.Episode < driving.Trainer.Episodes && s.Previous == Controller.Robot).GroupBy(s => s.Episode).MaxBy(g => g.Count())!.Key;
 Show($"{driving.Trainer.Episodes} training episodes, expert cost {driving.Trainer.ExpertCost}; drawing episode {longestDrive}");
 
-// Cell 26
-Show(driving.RouteChart(longestDrive).WithTitle($"driving-toy, training episode {longestDrive}: Q^I(s, a_r) and requests for help"));
+// Cell 29
+Show(driving.EpisodeChart(longestDrive).WithTitle($"driving-toy, training episode {longestDrive}: Q^I(s, a_r) and requests for help"));
 
-// Cell 27
+// Cell 30
 driving.Dispose();
+
+// Cell 32
+Show(ReportCharts.SafetyCriticalRequests(PublishedResults.Load("driving-table")));
 
 // ## Summary
 // ## Exercises
 
-// Cell 29
+// Cell 34
 double? myLavaAheadRate = null; // exercise 1: your answer
 
 var ahead = robotSteps.Where(s => Situation(s) == "lava ahead").ToArray();

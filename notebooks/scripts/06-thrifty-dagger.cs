@@ -15,6 +15,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using System.IO;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
@@ -23,7 +24,6 @@ using Aim.Interactive;
 using Aim.Learning.Algorithms.Thrifty;
 using Aim.Learning.Training;
 using Plotly.NET.CSharp;
-using System.IO;
 using static Aim.Interactive.CellOutput;
 
 // What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where

@@ -15,12 +15,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using System.IO;
 using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
 using Aim.Experiments.Running;
 using Aim.Interactive;
 using Aim.Learning.Training;
-using System.IO;
 using static Aim.Interactive.CellOutput;
 
 // What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
@@ -72,14 +72,26 @@ Show(ReportCharts.SuccessVsExpertCost(results));
 // Cell 13
 Show(ReportCharts.SuccessVsEnvSteps(results));
 
-// ## 5. How often each gate asked, against its target
+// ### The same comparison at full budget
 
 // Cell 15
+var fullGrid = PublishedResults.Load("grid-comparison");
+Show(ComparisonTable.Build(fullGrid, targetSuccess: 0.5));
+Show(ReportCharts.SuccessVsExpertCost(fullGrid));
+
+// Cell 17
+var fullDriving = PublishedResults.Load("driving-table");
+Show(ComparisonTable.Build(fullDriving, targetSuccess: 0.5));
+Show(ReportCharts.SuccessVsExpertCost(fullDriving));
+
+// ## 5. How often each gate asked, against its target
+
+// Cell 19
 Show(ReportCharts.SwitchRate(results));
 
 // ## 6. Where the gates ask: lava ahead against elsewhere
 
-// Cell 17
+// Cell 21
 var lavaTrainer = trainer with { TotalEnvSteps = Notebook.Fast(2000, 400) };
 var lavaLive = LiveDisplay.Show("starting");
 ResultSet lava = MethodComparison.Run("lavacrossing-s9n1", new[] { "aim", "thrifty" }, seeds, lavaTrainer, Path.Combine(root, "lava"), status => lavaLive.Update(status));
@@ -88,14 +100,14 @@ Show(ReportCharts.SafetyCriticalRequests(lava));
 
 // ## 7. Per-run data with Deedle
 
-// Cell 19
+// Cell 23
 var runs = results.ToRunFrame(targetSuccess: 0.5);
 Show(SeedAggregation.Aggregate(runs, new[] { "Method" }, new[] { "FinalSuccess", "BestSuccess", "ExpertData", "Seconds" }));
 
 // ## Summary
 // ## Exercises
 
-// Cell 21
+// Cell 25
 // Checker for exercise 1: mean expert cost to reach 0.5 per method (NaN when no seed reached it).
 Show(results.Summaries(0.5).GroupBy(s => s.Method)
     .Select(g => new { Method = g.Key, CostToHalf = g.Where(s => !double.IsNaN(s.CostToTarget)).Select(s => s.CostToTarget).DefaultIfEmpty(double.NaN).Average() }));
