@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Aim.Experiments.Methods;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
-using Aim.Experiments.Tasks;
 
 namespace Aim.Cli.Commands;
 

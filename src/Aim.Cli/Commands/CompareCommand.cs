@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Aim.Cli.Terminal;
-using Aim.Experiments.Methods;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
 using Aim.Experiments.Sweeps;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Aim.Cli.Execution;
 using Aim.Cli.Terminal;
-using Aim.Experiments.Methods;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
 using Aim.Experiments.Running;

@@ -1,4 +1,4 @@
-using Aim.Experiments.Methods;
+using Aim.Experiments.Catalog;
 using Aim.Learning.Training;
 using Deedle;
 using Microsoft.Data.Analysis;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;

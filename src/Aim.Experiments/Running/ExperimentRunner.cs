@@ -3,8 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Aim.Experiments.Methods;
-using Aim.Experiments.Tasks;
+using Aim.Experiments.Catalog;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Running;

@@ -1,5 +1,4 @@
-using Aim.Experiments.Methods;
-using Aim.Experiments.Tasks;
+using Aim.Experiments.Catalog;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Running;

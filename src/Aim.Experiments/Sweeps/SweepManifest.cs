@@ -161,7 +161,7 @@ public static class SweepManifest
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string key, string value) in settings)
         {
-            result[Running.OptionsBinder.Normalize(key)] = value;
+            result[Catalog.OptionsBinder.Normalize(key)] = value;
         }
 
         return result;

@@ -48,7 +48,7 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
             SeedAggregation.SaveCsv(runFrame, Stage("runs.csv"));
             Microsoft.Data.Analysis.DataFrame.SaveCsv(results.ToDataFrame(), Stage("metrics.csv"), cultureInfo: System.Globalization.CultureInfo.InvariantCulture);
             var ablations = new List<string>();
-            foreach (string key in plan.Config.Grid.Keys.Select(Running.OptionsBinder.Normalize).Where(k => runFrame.ColumnKeys.Contains(k)))
+            foreach (string key in plan.Config.Grid.Keys.Select(Catalog.OptionsBinder.Normalize).Where(k => runFrame.ColumnKeys.Contains(k)))
             {
                 string name = $"ablation__{key}.csv";
                 SeedAggregation.SaveCsv(SeedAggregation.Aggregate(SeedAggregation.WithValue(runFrame, key), ["Task", "Method", key], ["FinalSuccess", "BestSuccess", "CostToTarget", "ExpertData"]), Stage(name));

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Aim.Experiments.Methods;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
-using Aim.Experiments.Tasks;
 
 namespace Aim.Experiments.Sweeps;
 

@@ -1,6 +1,6 @@
 using Aim.Core.Random;
 using Aim.Envs.Grid;
-using Aim.Experiments.Tasks;
+using Aim.Experiments.Catalog;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;

@@ -1,8 +1,8 @@
 using Aim.Envs.Driving;
 using Aim.Envs.Grid;
+using Aim.Experiments.Catalog;
 using Aim.Interactive.Charts;
 using Aim.Experiments.Running;
-using Aim.Experiments.Tasks;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Data;
 using Aim.Learning.Training;

@@ -23,7 +23,7 @@ public class CliErrorTests
     {
         var (code, _, error) = CliRunner.Run("compare", "--methods", "aim,nope", "--seeds", "1");
         Assert.Equal(2, code);
-        Assert.Equal("aim: error: Unknown method 'nope'. Known methods: " + string.Join(", ", Aim.Experiments.Methods.MethodCatalog.Names) + ".", error.Trim());
+        Assert.Equal("aim: error: Unknown method 'nope'. Known methods: " + string.Join(", ", Aim.Experiments.Catalog.MethodCatalog.Names) + ".", error.Trim());
     }
 
     [Fact]

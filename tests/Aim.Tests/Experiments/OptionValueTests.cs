@@ -1,3 +1,4 @@
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
 using Aim.Experiments.Sweeps;
 using Aim.Learning.Algorithms.Aim;

@@ -1,5 +1,4 @@
-using Aim.Experiments.Methods;
-using Aim.Experiments.Tasks;
+using Aim.Experiments.Catalog;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Algorithms.Bc;
 using Aim.Learning.Algorithms.EnsembleDagger;

@@ -1,7 +1,6 @@
 using Aim.Core.Random;
-using Aim.Experiments.Methods;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
-using Aim.Experiments.Tasks;
 using Aim.Learning.Algorithms.Bc;
 using Aim.Learning.Algorithms.HgDagger;
 using Aim.Learning.Data;

@@ -4,7 +4,7 @@ using Aim.Envs.Driving.Expert;
 using Aim.Envs.Grid;
 using Aim.Envs.Grid.Experts;
 
-namespace Aim.Experiments.Tasks;
+namespace Aim.Experiments.Catalog;
 
 /// <summary>
 /// The tasks an experiment can run on, by name: every grid task, <c>driving</c> (train maps 100–149, test maps

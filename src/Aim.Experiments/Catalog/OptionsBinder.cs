@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace Aim.Experiments.Running;
+namespace Aim.Experiments.Catalog;
 
 /// <summary>
 /// Applies <c>key=value</c> overrides to options records (the CLI's <c>--set</c>, sweep grids). Keys match property

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace Aim.Experiments.Running;
+namespace Aim.Experiments.Catalog;
 
 /// <summary>
 /// Runs an options record's <c>Validate()</c> (and those of the records nested in it) and reports a value out of range

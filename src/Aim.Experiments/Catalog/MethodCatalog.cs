@@ -1,5 +1,4 @@
 using Aim.Core.Random;
-using Aim.Experiments.Running;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Algorithms.Bc;
 using Aim.Learning.Algorithms.EnsembleDagger;
@@ -9,7 +8,7 @@ using Aim.Learning.Algorithms.Thrifty;
 using Aim.Learning.Spec;
 using Aim.Learning.Training;
 
-namespace Aim.Experiments.Methods;
+namespace Aim.Experiments.Catalog;
 
 /// <summary>The methods an experiment can run, by name, each with its options record and overrides.</summary>
 public static class MethodCatalog
