@@ -66,57 +66,17 @@ public static class TaskCatalog
     }
 
     /// <summary>
-    /// Option overrides applied before the user's for a method on a task (the user's win). On driving every method
-    /// that learns its policy by behaviour cloning shares one learner, as in the AIM code's MetaDrive baselines
-    /// (lr 3e-4, batch 256, 2,000 initial and 200 further steps per 25 new labels, bootstrap resampling for the
-    /// interactive methods, the 256-256 tanh actor; fewer steps underfit: docs/driving.md); AIM adds its
-    /// MetaDrive settings (δ 0.1, TD weight 1, the recent-robot-states β, the paper's +1 label on π_r(s)) and Ensemble-DAgger the code's
-    /// 7.2e-4 novelty threshold. Grid tasks use the defaults.
+    /// The options record a run of <paramref name="method"/> on <paramref name="task"/> starts from, before the user's
+    /// overrides: on the grid tasks the method's defaults; on the driving tasks its driving preset, kept beside the
+    /// algorithm (<c>AimOptions.Driving</c>, <c>ThriftyOptions.Driving</c>, …). On driving every method that learns
+    /// its policy by behaviour cloning shares one learner (<c>BcOptions.Driving</c>), as in the AIM code's MetaDrive
+    /// baselines; AIM adds its MetaDrive settings and Ensemble-DAgger the code's novelty threshold.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Preset(string task, string method)
+    /// <exception cref="ArgumentException">Unknown task or method.</exception>
+    public static object Preset(string task, string method)
     {
-        if (!IsDriving(task))
-        {
-            return new Dictionary<string, string>();
-        }
-
-        var preset = new Dictionary<string, string>();
-        if (method is "aim" or "thrifty" or "thrifty-nocritic" or "ensemble-dagger" or "hg-dagger" or "pvp")
-        {
-            // PVP reads these only with learner=BehaviourCloning (the AIM code's PVP); its default is PVP-TD3.
-            preset["policy.learning_rate"] = "3e-4";
-            preset["policy.batch_size"] = "256";
-            preset["policy.steps_per_update"] = "200";
-            preset["policy.initial_steps"] = "2000";
-            preset["policy.bootstrap"] = method is "hg-dagger" or "pvp" ? "false" : "true";
-        }
-
-        switch (method)
-        {
-            case "aim":
-                // δ 0.1 spends the 2K expert steps in about 6.5K steps (an expert rate near 0.3), within the paper's
-                // 7.7K at a 0.24 rate; δ 0.05 spent only 1.3K of them in 20K steps (docs/driving.md).
-                preset["delta"] = "0.1";
-                preset["td_weight"] = "1";
-                preset["q_batch_size"] = "256";
-                preset["beta_source"] = "RecentRobotStates";
-
-                // The label the driving table was measured with; the grid default (the stored novice action) is
-                // not yet measured on driving.
-                preset["positive_label"] = "CurrentPolicy";
-                break;
-            case "ensemble-dagger":
-                preset["novelty_threshold"] = "7.2e-4";
-                break;
-            case "bc":
-                // One fit on the whole demonstration set.
-                preset["policy.learning_rate"] = "3e-4";
-                preset["policy.batch_size"] = "256";
-                preset["policy.initial_steps"] = "20000";
-                break;
-        }
-
-        return preset;
+        EnsureKnown(task);
+        return IsDriving(task) ? MethodCatalog.DrivingPreset(method) : MethodCatalog.Defaults(method);
     }
 
     /// <summary>Consecutive standstill steps that end a training episode on the driving tasks (20 s).</summary>

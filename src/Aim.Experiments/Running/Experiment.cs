@@ -71,7 +71,7 @@ public static class Experiment
 
     /// <summary>The method options a run of <paramref name="method"/> on <paramref name="task"/> uses: defaults, task preset, overrides.</summary>
     public static object MethodOptions(string task, string method, IReadOnlyDictionary<string, string>? overrides = null) =>
-        MethodCatalog.Options(method, TaskCatalog.Preset(task, method).Concat(overrides ?? new Dictionary<string, string>()));
+        MethodCatalog.Apply(method, TaskCatalog.Preset(task, method), overrides);
 
     /// <summary>
     /// Builds the trainer: options (defaults, preset, overrides), TorchSharp seeded with the run's seed, the method

@@ -21,6 +21,20 @@ public sealed record BcOptions
     /// </summary>
     public bool Bootstrap { get; init; }
 
+    /// <summary>
+    /// The learner every method that learns by behaviour cloning shares on the driving tasks, as in the AIM code's
+    /// MetaDrive baselines: lr 3e-4, batch 256, 2,000 initial steps and 200 more per 25 new labels, bootstrap
+    /// resampling (fewer steps underfit: docs/driving.md). The methods' driving presets start from it.
+    /// </summary>
+    public static BcOptions Driving { get; } = new()
+    {
+        LearningRate = 3e-4,
+        BatchSize = 256,
+        StepsPerUpdate = 200,
+        InitialSteps = 2_000,
+        Bootstrap = true,
+    };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {

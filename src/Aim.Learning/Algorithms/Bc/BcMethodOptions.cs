@@ -18,6 +18,12 @@ public sealed record BcMethodOptions
     /// <summary>Policy architecture (null: the shared default, <see cref="BcPolicyLearner.DefaultNetwork"/>).</summary>
     public NetworkOptions? PolicyNetwork { get; init; }
 
+    /// <summary>
+    /// Offline BC on the driving tasks: one fit of 20,000 gradient steps on the whole demonstration set, at the shared
+    /// driving learner's lr 3e-4 and batch 256.
+    /// </summary>
+    public static BcMethodOptions Driving { get; } = new() { Policy = new() { LearningRate = 3e-4, BatchSize = 256, InitialSteps = 20_000 } };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate() => Policy.Validate();
 }

@@ -23,6 +23,12 @@ public sealed record EnsembleDaggerOptions
     /// <summary>Member architecture (null: the shared default).</summary>
     public NetworkOptions? PolicyNetwork { get; init; }
 
+    /// <summary>
+    /// Ensemble-DAgger on the driving tasks: the AIM code's 7.2e-4 novelty threshold and the shared driving learner
+    /// (<see cref="BcOptions.Driving"/>).
+    /// </summary>
+    public static EnsembleDaggerOptions Driving { get; } = new() { NoveltyThreshold = 7.2e-4, Policy = BcOptions.Driving };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {

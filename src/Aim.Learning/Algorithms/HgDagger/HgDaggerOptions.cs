@@ -19,6 +19,12 @@ public sealed record HgDaggerOptions
     /// <summary>Policy architecture (null: the shared default, <see cref="BcPolicyLearner.DefaultNetwork"/>).</summary>
     public NetworkOptions? PolicyNetwork { get; init; }
 
+    /// <summary>
+    /// HG-DAgger on the driving tasks: the shared driving learner (<see cref="BcOptions.Driving"/>) without bootstrap
+    /// resampling, which is kept for the ensembles and AIM.
+    /// </summary>
+    public static HgDaggerOptions Driving { get; } = new() { Policy = BcOptions.Driving with { Bootstrap = false } };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {

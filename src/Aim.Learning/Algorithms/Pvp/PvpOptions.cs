@@ -114,6 +114,13 @@ public sealed record PvpOptions
     /// <summary>Policy architecture of the behaviour-cloning learner (null: the shared default).</summary>
     public NetworkOptions? PolicyNetwork { get; init; }
 
+    /// <summary>
+    /// PVP on the driving tasks: the shared driving learner (<see cref="BcOptions.Driving"/>) without bootstrap
+    /// resampling. It is read only with <see cref="Learner"/> = BehaviourCloning (the AIM code's PVP); the default
+    /// learner stays PVP-TD3.
+    /// </summary>
+    public static PvpOptions Driving { get; } = new() { Policy = BcOptions.Driving with { Bootstrap = false } };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {

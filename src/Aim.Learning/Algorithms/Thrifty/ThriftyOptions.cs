@@ -78,6 +78,12 @@ public sealed record ThriftyOptions
     /// <summary>The released AIM code's Thrifty: no risk critic, β_H fixed at the 0.9-quantile of warm-up novelty.</summary>
     public static ThriftyOptions AimCodeVariant { get; } = new() { RiskCritic = false, RefitThresholds = false, InitialNoveltyQuantile = 0.9 };
 
+    /// <summary>Thrifty-DAgger on the driving tasks: its members learn with the shared driving learner (<see cref="BcOptions.Driving"/>).</summary>
+    public static ThriftyOptions Driving { get; } = new() { Policy = BcOptions.Driving };
+
+    /// <summary>The released AIM code's Thrifty on the driving tasks: <see cref="AimCodeVariant"/> with the driving learner.</summary>
+    public static ThriftyOptions AimCodeVariantDriving => AimCodeVariant with { Policy = BcOptions.Driving };
+
     /// <summary>Throws when a value is out of range, naming it and what was expected.</summary>
     public void Validate()
     {
