@@ -1,8 +1,8 @@
 using Aim.Core.Envs;
 using Aim.Core.Experts;
 using Aim.Core.Metrics;
-using Aim.Envs.Driving.Metrics;
 using Aim.Core.Random;
+using Aim.Envs.Driving.Metrics;
 using Aim.Experiments.Catalog;
 using Aim.Learning.Experts.Sb3;
 using Aim.Learning.Spec;
@@ -13,13 +13,26 @@ namespace Aim.Experiments.Running;
 
 /// <summary>
 /// Builds ready-to-drive trainers by task and method name: what a notebook cell calls before stepping through
-/// <c>WarmUp</c>, <c>CollectEpisode</c>, <c>Update</c> and <c>Evaluate</c> one phase per cell.
+/// <c>WarmUp</c>, <c>CollectEpisode</c>, <c>Update</c> and <c>Evaluate</c> one phase per cell. Each call takes either a
+/// <see cref="RunSpec"/> (typed options, used as they are) or <c>key=value</c> overrides, parsed once into a spec.
 /// </summary>
 public static class Experiment
 {
     /// <summary>
-    /// A trainer for <paramref name="method"/> on any task (grid or driving); TorchSharp is seeded with the run's seed
-    /// so the same arguments give the same run. Dispose it when done.
+    /// A trainer for the run <paramref name="spec"/> describes, on any task (grid or driving); TorchSharp is seeded with
+    /// the run's seed so the same spec gives the same run. Dispose it when done.
+    /// </summary>
+    /// <param name="spec">The run (options typed and checked when the spec was made).</param>
+    /// <param name="runDirectory">Where to write logs and checkpoints (null: nothing is written).</param>
+    public static ITrainer Create(RunSpec spec, string? runDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return TaskCatalog.IsGrid(spec.Task) ? Grid(spec, runDirectory) : Driving(spec, runDirectory);
+    }
+
+    /// <summary>
+    /// A trainer for <paramref name="method"/> on any task (grid or driving), its options parsed once from
+    /// <paramref name="overrides"/> on top of the task's preset (see <see cref="RunSpec"/>). Dispose it when done.
     /// </summary>
     /// <param name="task">A task name (<see cref="TaskCatalog.Names"/>).</param>
     /// <param name="method">A method name (<see cref="MethodCatalog.Names"/>); default <c>aim</c>.</param>
@@ -31,72 +44,81 @@ public static class Experiment
         string method = "aim",
         TrainerOptions? trainer = null,
         IReadOnlyDictionary<string, string>? overrides = null,
-        string? runDirectory = null)
-    {
-        TaskCatalog.EnsureKnown(task);
-        return TaskCatalog.IsGrid(task)
-            ? Grid(task, method, trainer, overrides, runDirectory)
-            : Driving(task, method, trainer, overrides, runDirectory);
-    }
+        string? runDirectory = null) =>
+        Create(Spec(task, method, trainer, overrides), runDirectory);
 
     /// <summary>A trainer on a grid task, typed for notebooks that inspect grid states.</summary>
+    /// <exception cref="ArgumentException">The spec's task is not a grid task.</exception>
+    public static InteractiveTrainer<byte[], int> Grid(RunSpec spec, string? runDirectory = null)
+    {
+        RequireTask(spec, TaskCatalog.IsGrid, "grid");
+        var (env, planner) = TaskCatalog.CreateGrid(spec.Task);
+        IExpert<byte[], int> expert = spec.Trainer.Sb3ExpertPath is string zip ? Sb3Experts.LoadGrid(zip, env) : planner;
+        return Build(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, runDirectory);
+    }
+
+    /// <summary>A trainer on a grid task from <c>key=value</c> overrides, parsed once into a <see cref="RunSpec"/>.</summary>
     public static InteractiveTrainer<byte[], int> Grid(
         string task,
         string method = "aim",
         TrainerOptions? trainer = null,
         IReadOnlyDictionary<string, string>? overrides = null,
-        string? runDirectory = null)
-    {
-        trainer ??= new TrainerOptions();
-        var (env, planner) = TaskCatalog.CreateGrid(task);
-        IExpert<byte[], int> expert = trainer.Sb3ExpertPath is string zip ? Sb3Experts.LoadGrid(zip, env) : planner;
-        return Build(env, expert, () => TaskCatalog.CreateGrid(task).Env, task, method, trainer, overrides, runDirectory);
-    }
+        string? runDirectory = null) =>
+        Grid(Spec(task, method, trainer, overrides), runDirectory);
 
     /// <summary>A trainer on a driving task, typed for notebooks that inspect the car.</summary>
+    /// <exception cref="ArgumentException">The spec's task is not a driving task.</exception>
+    public static InteractiveTrainer<float[], float[]> Driving(RunSpec spec, string? runDirectory = null)
+    {
+        RequireTask(spec, TaskCatalog.IsDriving, "driving");
+        var (env, planner) = TaskCatalog.CreateDriving(spec.Task, spec.Seed);
+        IExpert<float[], float[]> expert = spec.Trainer.Sb3ExpertPath is string zip
+            ? Sb3Experts.LoadDriving(zip, env, new Rng(spec.Seed).Split())
+            : planner;
+        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, runDirectory, SafetyCriticalRule.Default);
+    }
+
+    /// <summary>A trainer on a driving task from <c>key=value</c> overrides, parsed once into a <see cref="RunSpec"/>.</summary>
     public static InteractiveTrainer<float[], float[]> Driving(
         string task,
         string method = "aim",
         TrainerOptions? trainer = null,
         IReadOnlyDictionary<string, string>? overrides = null,
-        string? runDirectory = null)
+        string? runDirectory = null) =>
+        Driving(Spec(task, method, trainer, overrides), runDirectory);
+
+    private static RunSpec Spec(string task, string method, TrainerOptions? trainer, IReadOnlyDictionary<string, string>? overrides) =>
+        new(task, method, trainer ?? new TrainerOptions(), overrides);
+
+    private static void RequireTask(RunSpec spec, Func<string, bool> isKind, string kind)
     {
-        trainer ??= new TrainerOptions();
-        var (env, planner) = TaskCatalog.CreateDriving(task, trainer.Seed);
-        IExpert<float[], float[]> expert = trainer.Sb3ExpertPath is string zip
-            ? Sb3Experts.LoadDriving(zip, env, new Rng(trainer.Seed).Split())
-            : planner;
-        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(task), task, method, trainer, overrides, runDirectory, SafetyCriticalRule.Default);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!isKind(spec.Task))
+        {
+            throw new ArgumentException($"'{spec.Task}' is not a {kind} task (Experiment.Create takes any task).", nameof(spec));
+        }
     }
 
-    /// <summary>The method options a run of <paramref name="method"/> on <paramref name="task"/> uses: defaults, task preset, overrides.</summary>
-    public static object MethodOptions(string task, string method, IReadOnlyDictionary<string, string>? overrides = null) =>
-        MethodCatalog.Apply(method, TaskCatalog.Preset(task, method), overrides);
-
     /// <summary>
-    /// Builds the trainer: options (defaults, preset, overrides), TorchSharp seeded with the run's seed, the method
-    /// and the harness.
+    /// Builds the trainer: TorchSharp seeded with the run's seed, the method from the spec's options record, and the
+    /// harness.
     /// </summary>
     private static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
         Func<IEnv<TObs, TAct>> evalFactory,
-        string task,
-        string method,
-        TrainerOptions trainer,
-        IReadOnlyDictionary<string, string>? overrides,
+        RunSpec spec,
         string? runDirectory,
         ISafetyCriticalRule? safetyCritical = null)
     {
-        object options = MethodOptions(task, method, overrides);
         TorchRuntime.Initialize();
-        TorchRuntime.Seed(trainer.Seed);
+        TorchRuntime.Seed(spec.Seed);
         IMethod instance = MethodCatalog.Create(
-            method,
-            options,
-            ObservationSpec.From(env.ObservationSpace, trainer.ObservationScale == ByteObservationScale.Divide255),
+            spec.Method,
+            spec.MethodOptions,
+            ObservationSpec.From(env.ObservationSpace, spec.Trainer.ObservationScale == ByteObservationScale.Divide255),
             ActionSpec.From(env.ActionSpace),
-            new Rng(trainer.Seed).Split());
-        return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, trainer, runDirectory, ownsMethod: true, safetyCritical);
+            new Rng(spec.Seed).Split());
+        return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical);
     }
 }

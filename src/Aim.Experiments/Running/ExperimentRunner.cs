@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Aim.Experiments.Catalog;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Running;
@@ -23,17 +22,12 @@ public static class ExperimentRunner
     /// <summary>
     /// Runs <paramref name="spec"/>. With <paramref name="runsRoot"/> the run writes
     /// <c>{runsRoot}/{task}__{method}__s{seed}__{timestamp}/</c> (options.json first, then metrics as they happen,
-    /// checkpoints, summary.json last); with null nothing is written.
+    /// checkpoints, summary.json last); with null nothing is written. The spec's options were parsed and checked when
+    /// it was made (<see cref="RunSpec"/>), so a refused run never gets here and leaves no folder behind.
     /// </summary>
     public static RunResult Run(RunSpec spec, string? runsRoot = "runs", Action<EvaluationPoint>? progress = null, string? runDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        TaskCatalog.EnsureKnown(spec.Task);
-        object methodOptions = Experiment.MethodOptions(spec.Task, spec.Method, spec.Overrides);
-
-        // Before the run directory exists, so a refused run leaves nothing behind.
-        OptionsValidation.Validate(spec.Trainer, "the harness");
-        OptionsValidation.Validate(methodOptions, $"method '{spec.Method}'");
         string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
         if (directory is not null)
         {
@@ -44,13 +38,13 @@ public static class ExperimentRunner
                 seed = spec.Seed,
                 overrides = spec.Overrides,
                 trainer = spec.Trainer,
-                methodOptions,
+                methodOptions = spec.MethodOptions,
             });
         }
 
         var clock = Stopwatch.StartNew();
         IReadOnlyList<EvaluationPoint> history;
-        using (ITrainer trainer = Experiment.Create(spec.Task, spec.Method, spec.Trainer, spec.Overrides, directory))
+        using (ITrainer trainer = Experiment.Create(spec, directory))
         {
             history = trainer.Train(progress).ToArray();
         }

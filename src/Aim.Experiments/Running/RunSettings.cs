@@ -33,7 +33,8 @@ public static class RunSettings
     }
 
     /// <summary>
-    /// The spec of one run: <paramref name="settings"/> split between the harness and the method, each checked.
+    /// The spec of one run: <paramref name="settings"/> split between the harness and the method, parsed into their
+    /// options records and checked.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown task, method or key (the message lists the valid ones), or a bad value.</exception>
     public static RunSpec Build(string task, string method, int seed, IEnumerable<KeyValuePair<string, string>>? settings = null)
@@ -69,18 +70,15 @@ public static class RunSettings
 
         try
         {
-            OptionsValidation.Validate(trainer, "the harness");
+            // The method's values are parsed here, once, on top of the task's preset, and every value is checked, so
+            // a bad one fails before anything runs or any folder is created.
+            return new RunSpec(task, method, trainer, overrides);
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (ArgumentOutOfRangeException e) when (e.ParamName is string key && TrainerKeys.Contains(key, StringComparer.Ordinal))
         {
             // A harness value has always come out of here as a plain ArgumentException (the expert's zip, for example).
             int parameter = e.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
             throw new ArgumentException(parameter >= 0 ? e.Message[..parameter] : e.Message, nameof(settings), e);
         }
-
-        // Parses and checks the method's values as the run will use them (task preset included), so a bad one fails
-        // before anything runs or any folder is created.
-        OptionsValidation.Validate(Experiment.MethodOptions(task, method, overrides), $"method '{method}'");
-        return new RunSpec(task, method, trainer, overrides);
     }
 }

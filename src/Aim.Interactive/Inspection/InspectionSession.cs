@@ -11,7 +11,7 @@ using Plotly.NET;
 namespace Aim.Interactive.Inspection;
 
 /// <summary>
-/// A run opened for inspection, on a grid or a driving task: the same trainer <see cref="Experiment.Create"/> builds
+/// A run opened for inspection, on a grid or a driving task: the same trainer <see cref="Experiment.Create(RunSpec, string?)"/> builds
 /// (same seed, same results), with its training environment exposed, every gate decision after warm-up recorded with
 /// the agent's pose and the threshold in force, and (on grids) the layout of every training episode kept, so notebooks
 /// can map where help was requested.

@@ -128,7 +128,7 @@ public class InspectionTests
         var spec = new RunSpec("empty-5x5", "aim", s_small with { TotalEnvSteps = 80, WarmUpSteps = 40 }, s_fast);
         IReadOnlyList<AblationRun> runs = Ablations.Run("δ", "0.2", spec, [0, 1]);
         Assert.Equal([0, 1], runs.Select(r => r.Seed));
-        var frame = Ablations.Summary(runs.Concat(Ablations.Run("δ", "0.4", spec with { Overrides = new Dictionary<string, string>(s_fast) { ["delta"] = "0.4" } }, [0])));
+        var frame = Ablations.Summary(runs.Concat(Ablations.Run("δ", "0.4", new RunSpec(spec.Task, spec.Method, spec.Trainer, new Dictionary<string, string>(s_fast) { ["delta"] = "0.4" }), [0])));
         Assert.Equal(2, frame.RowCount);
         Assert.Equal("0.2", frame.GetColumn<string>("Value").GetAt(0));
         Assert.Equal(2, frame.GetColumn<int>("Seeds").GetAt(0));

@@ -38,8 +38,8 @@ public class AimTrainingTests
     [Fact]
     public void RestructuredAimReproducesTheEarlierRun()
     {
-        RunSpec paperLabel = Small(seed: 5, steps: 250);
-        paperLabel = paperLabel with { Overrides = new Dictionary<string, string>(paperLabel.Overrides!) { ["positive_label"] = "CurrentPolicy" } };
+        RunSpec small = Small(seed: 5, steps: 250);
+        var paperLabel = new RunSpec(small.Task, small.Method, small.Trainer, new Dictionary<string, string>(small.Overrides) { ["positive_label"] = "CurrentPolicy" });
         RunResult run = ExperimentRunner.Run(paperLabel, runsRoot: null);
         var expected = new (double ExpertCost, double Success, double Beta, double QLoss, double PolicyLoss)[]
         {
