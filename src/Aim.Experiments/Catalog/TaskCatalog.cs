@@ -47,11 +47,12 @@ public static class TaskCatalog
         return (env, new ShortestPathExpert(env));
     }
 
-    /// <summary>The training environment of a driving task and its expert (sampling from <paramref name="expertSeed"/>).</summary>
-    public static (DrivingEnv Env, DrivingExpert Expert) CreateDriving(string name, int expertSeed)
+    /// <summary>The training environment of a driving task and its planner expert, which samples its actions from <paramref name="expertRng"/>.</summary>
+    public static (DrivingEnv Env, DrivingExpert Expert) CreateDriving(string name, Rng expertRng)
     {
+        ArgumentNullException.ThrowIfNull(expertRng);
         var env = new DrivingEnv(DrivingOptions(name, evaluation: false));
-        return (env, new DrivingExpert(env, new Rng(expertSeed).Split()));
+        return (env, new DrivingExpert(env, expertRng));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using Aim.Core.Envs;
 using Aim.Core.Experts;
 using Aim.Core.Metrics;
-using Aim.Core.Random;
 using Aim.Envs.Driving.Metrics;
 using Aim.Experiments.Catalog;
 using Aim.Learning.Experts.Sb3;
@@ -54,7 +53,7 @@ public static class Experiment
         RequireTask(spec, TaskCatalog.IsGrid, "grid");
         var (env, planner) = TaskCatalog.CreateGrid(spec.Task);
         IExpert<byte[], int> expert = spec.Trainer.Sb3ExpertPath is string zip ? Sb3Experts.LoadGrid(zip, env) : planner;
-        return Build(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, runDirectory);
+        return Build(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, new RunStreams(spec.Seed), runDirectory);
     }
 
     /// <summary>A trainer on a grid task from <c>key=value</c> overrides, parsed once into a <see cref="RunSpec"/>.</summary>
@@ -71,11 +70,12 @@ public static class Experiment
     public static InteractiveTrainer<float[], float[]> Driving(RunSpec spec, string? runDirectory = null)
     {
         RequireTask(spec, TaskCatalog.IsDriving, "driving");
-        var (env, planner) = TaskCatalog.CreateDriving(spec.Task, spec.Seed);
+        var streams = new RunStreams(spec.Seed);
+        var (env, planner) = TaskCatalog.CreateDriving(spec.Task, streams.DrivingPlanner());
         IExpert<float[], float[]> expert = spec.Trainer.Sb3ExpertPath is string zip
-            ? Sb3Experts.LoadDriving(zip, env, new Rng(spec.Seed).Split())
+            ? Sb3Experts.LoadDriving(zip, env, streams.Sb3Expert)
             : planner;
-        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, runDirectory, SafetyCriticalRule.Default);
+        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, streams, runDirectory, SafetyCriticalRule.Default);
     }
 
     /// <summary>A trainer on a driving task from <c>key=value</c> overrides, parsed once into a <see cref="RunSpec"/>.</summary>
@@ -100,14 +100,15 @@ public static class Experiment
     }
 
     /// <summary>
-    /// Builds the trainer: TorchSharp seeded with the run's seed, the method from the spec's options record, and the
-    /// harness.
+    /// Builds the trainer: TorchSharp seeded with the run's seed, the method from the spec's options record and the
+    /// first of the run's streams, and the harness.
     /// </summary>
     private static InteractiveTrainer<TObs, TAct> Build<TObs, TAct>(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
         Func<IEnv<TObs, TAct>> evalFactory,
         RunSpec spec,
+        RunStreams streams,
         string? runDirectory,
         ISafetyCriticalRule? safetyCritical = null)
     {
@@ -118,7 +119,7 @@ public static class Experiment
             spec.MethodOptions,
             ObservationSpec.From(env.ObservationSpace, spec.Trainer.ObservationScale == ByteObservationScale.Divide255),
             ActionSpec.From(env.ActionSpace),
-            new Rng(spec.Seed).Split());
+            streams.Method);
         return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical);
     }
 }

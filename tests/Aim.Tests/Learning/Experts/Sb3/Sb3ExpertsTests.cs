@@ -1,6 +1,7 @@
 using Aim.Core.Random;
 using Aim.Envs.Driving;
 using Aim.Envs.Grid;
+using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
 using Aim.Learning.Experts.Sb3;
 using Aim.Learning.Training;
@@ -35,6 +36,31 @@ public sealed class Sb3ExpertsTests : IDisposable
         {
             int expected = expert.Act(observation);
             Assert.Equal(expected, (int)human.BehaviourAction(i)[0]);
+            var step = replay.Step(expected);
+            observation = step.Done ? replay.Reset().Observation.ToArray() : step.Observation.ToArray();
+        }
+    }
+
+    [Fact]
+    public void ADrivingRunGivesItsSb3ExpertTheSecondSplitOfTheSeed()
+    {
+        string zip = Sb3ZipFixture.Write(_directory, "ppo.zip", Sb3ZipFixture.Ppo(seed: 4, s_logStd), Sb3ZipFixture.Data([259], activation: null));
+        var options = new TrainerOptions { Seed = 2, TotalEnvSteps = 30, WarmUpSteps = 30, EvalEpisodes = 1, ExpertLabel = ExpertLabel.Sampled, Expert = "sb3:" + zip };
+        using InteractiveTrainer<float[], float[]> trainer = Experiment.Driving("driving-toy", "bc", options, new Dictionary<string, string> { ["policy.initial_steps"] = "1" });
+        trainer.WarmUp();
+
+        // The run's streams: the method takes the root's first split, the SB3 expert the second.
+        var root = new Rng(2);
+        _ = root.Split();
+        DrivingEnv replay = TaskCatalog.CreateDriving("driving-toy", new Rng(0)).Env;
+        using Sb3GaussianExpert expert = Sb3Experts.LoadDriving(zip, replay, root.Split());
+        float[] observation = replay.Reset(2).Observation.ToArray();
+        var human = trainer.Context.Human;
+        Assert.Equal(30, human.Count);
+        for (int i = 0; i < 30; i++)
+        {
+            float[] expected = expert.Act(observation);
+            Assert.Equal(expected, human.BehaviourAction(i).ToArray());
             var step = replay.Step(expected);
             observation = step.Done ? replay.Reset().Observation.ToArray() : step.Observation.ToArray();
         }
