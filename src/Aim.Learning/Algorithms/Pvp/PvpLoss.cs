@@ -26,6 +26,12 @@ public static class PvpLoss
     /// <summary>The reward-free TD target y = 0 + γ (1 − d) V̂(s′).</summary>
     public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma) => terminated.SubtractedFrom(1).Times(gamma) * nextValues;
 
+    /// <summary>k = 1 − s: PVP-TD3's TD mask, 0 on the samples where a takeover starts (s = 1).</summary>
+    public static Tensor Keep(Tensor interventionStarts) => interventionStarts.SubtractedFrom(1);
+
+    /// <summary>TD3's target-policy smoothing: clip(π̂(s′) + ε, −1, 1), with ε already clipped to [−c, c].</summary>
+    public static Tensor SmoothedActions(Tensor targetActions, Tensor noise) => targetActions.Plus(noise).Clamp(-1, 1);
+
     /// <summary>PVP-DQN's TD term: Huber (smooth-L1) between Q(s, a_behaviour) and y, on every sample.</summary>
     public static Tensor HuberTd(Tensor q, Tensor target) => nn.functional.smooth_l1_loss(q, target.detach());
 

@@ -110,13 +110,13 @@ public sealed class PvpTd3Learner : PvpValueLearner
         Tensor next = tensor(batch.NextObservations, new long[] { n, _observation.Size });
         Tensor terminated = tensor(batch.Terminated, new long[] { n });
         Tensor intervention = tensor(batch.Interventions, new long[] { n });
-        Tensor keep = 1 - tensor(batch.InterventionStarts, new long[] { n });
+        Tensor keep = PvpLoss.Keep(tensor(batch.InterventionStarts, new long[] { n }));
 
         // y = 0 + γ (1 − d) min Q̂(s′, clip(π̂(s′) + clip(ε, −c, c), −1, 1)), ε ~ N(0, σ²).
         Tensor target;
         using (no_grad())
         {
-            Tensor nextActions = (_targetActor.Forward(next) + SmoothingNoise(n, d)).clamp(-1, 1);
+            Tensor nextActions = PvpLoss.SmoothedActions(_targetActor.Forward(next), SmoothingNoise(n, d));
             Tensor nextValues = minimum(_target1.Forward(next, nextActions).squeeze(1), _target2.Forward(next, nextActions).squeeze(1));
             target = PvpLoss.TdTarget(nextValues, terminated, Options.Gamma);
         }
@@ -126,8 +126,8 @@ public sealed class PvpTd3Learner : PvpValueLearner
         Tensor q2Human = _q2.Forward(obs, behaviour).squeeze(1);
         Tensor q1Novice = _q1.Forward(obs, novice).squeeze(1);
         Tensor q2Novice = _q2.Forward(obs, novice).squeeze(1);
-        Tensor criticLoss = PvpLoss.MaskedTd(q1Human, target, keep) + PvpLoss.MaskedTd(q2Human, target, keep)
-            + PvpLoss.Proxy(q1Human, q1Novice, intervention, ones) + PvpLoss.Proxy(q2Human, q2Novice, intervention, ones);
+        Tensor criticLoss = PvpLoss.MaskedTd(q1Human, target, keep).Plus(PvpLoss.MaskedTd(q2Human, target, keep))
+            .Plus(PvpLoss.Proxy(q1Human, q1Novice, intervention, ones)).Plus(PvpLoss.Proxy(q2Human, q2Novice, intervention, ones));
         _criticOptimizer.ZeroGrad();
         criticLoss.backward();
         _criticOptimizer.Step();

@@ -1,5 +1,6 @@
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -52,13 +53,16 @@ public sealed class RiskCritic : IDisposable
     /// where r = 1 only on the transition into success and done marks success or the end of the episode.
     /// </summary>
     public static Tensor TdTarget(Tensor successes, Tensor done, Tensor nextTarget1, Tensor nextTarget2, double gamma) =>
-        successes + (gamma * (1 - done) * minimum(nextTarget1, nextTarget2));
+        successes.Plus(done.SubtractedFrom(1).Times(gamma) * minimum(nextTarget1, nextTarget2));
+
+    /// <summary>done = min(terminated + truncated, 1): success, failure or the horizon; no bootstrap past it.</summary>
+    public static Tensor Done(Tensor terminated, Tensor truncated) => terminated.Plus(truncated).ClampMax(1);
 
     /// <summary>The critics' loss: MSE(Q1(s, a), y) + MSE(Q2(s, a), y), with y held constant.</summary>
     public static Tensor Loss(Tensor q1, Tensor q2, Tensor target)
     {
         Tensor y = target.detach();
-        return nn.functional.mse_loss(q1, y) + nn.functional.mse_loss(q2, y);
+        return nn.functional.mse_loss(q1, y).Plus(nn.functional.mse_loss(q2, y));
     }
 
     /// <summary>Q(s, a) of <paramref name="network"/> for a batch: B × obs and B × action floats in, B out.</summary>

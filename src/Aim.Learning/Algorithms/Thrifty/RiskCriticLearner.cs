@@ -73,8 +73,7 @@ public sealed class RiskCriticLearner : IDisposable
         Tensor next = tensor(_batch.NextObservations, new long[] { n, obsSize });
         Tensor successes = tensor(_batch.Successes, new long[] { n });
 
-        // done at success or at the end of the episode (failure or horizon): no bootstrap past it.
-        Tensor done = (tensor(_batch.Terminated, new long[] { n }) + tensor(_batch.Truncated, new long[] { n })).clamp_max(1);
+        Tensor done = RiskCritic.Done(tensor(_batch.Terminated, new long[] { n }), tensor(_batch.Truncated, new long[] { n }));
 
         // y = r + γ (1 − done) min(Q̂1, Q̂2)(s′, π(s′)), π = the ensemble's action.
         Tensor target;
