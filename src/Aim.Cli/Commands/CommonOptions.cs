@@ -27,6 +27,11 @@ internal static class CommonOptions
         Description = "Environment steps per run, warm-up included (the same as --set total_env_steps=N).",
     };
 
+    public static Option<bool> TensorBoard() => new("--tensorboard")
+    {
+        Description = "Also write each run's scalars as TensorBoard event files in {run}/tensorboard/ (the same as --set tensor_board=true).",
+    };
+
     /// <summary>The --out option; <paramref name="what"/> completes "Folder …", e.g. "in which the run directory is created".</summary>
     public static Option<string> Out(string defaultFolder, string what) => new("--out")
     {
@@ -47,8 +52,8 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 0.8,
     };
 
-    /// <summary>The --set strings plus --steps, as pairs.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Settings(string[]? sets, int? steps)
+    /// <summary>The --set strings plus --steps and --tensorboard, as pairs.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(string[]? sets, int? steps, bool tensorBoard = false)
     {
         var pairs = RunSettings.Parse(sets).ToList();
         if (steps is int n)
@@ -59,6 +64,11 @@ internal static class CommonOptions
             }
 
             pairs.Add(new KeyValuePair<string, string>("total_env_steps", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (tensorBoard)
+        {
+            pairs.Add(new KeyValuePair<string, string>("tensor_board", "true"));
         }
 
         return pairs;

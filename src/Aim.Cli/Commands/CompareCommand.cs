@@ -23,12 +23,13 @@ internal static class CompareCommand
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds (seeds 0 … N − 1).", DefaultValueFactory = _ => 3 };
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
+        Option<bool> tensorBoard = CommonOptions.TensorBoard();
         Option<string> output = CommonOptions.Out("runs", "in which the compare folder compare__{task}__{time}/ is created");
         Option<int> parallel = CommonOptions.Parallel();
         Option<double> target = CommonOptions.Target();
         var command = new Command("compare", "Run every method with every seed on a task; write comparison.csv, runs.csv, metrics.csv and report.html into {out}/compare__{task}__{timestamp}/.")
         {
-            task, methods, seeds, set, steps, output, parallel, target,
+            task, methods, seeds, set, steps, tensorBoard, output, parallel, target,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -39,7 +40,7 @@ internal static class CompareCommand
             }
 
             string taskName = parse.GetValue(task)!;
-            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps));
+            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard));
             string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var config = new SweepConfig
             {

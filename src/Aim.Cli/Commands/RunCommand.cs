@@ -24,16 +24,17 @@ internal static class RunCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the run.", DefaultValueFactory = _ => 0 };
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
+        Option<bool> tensorBoard = CommonOptions.TensorBoard();
         Option<string> output = CommonOptions.Out("runs", "in which the run directory {task}__{method}__s{seed}__{time}/ is created");
         var runDirectory = new Option<string?>("--run-dir") { Description = "Exact run directory (used by sweeps).", Hidden = true };
         var child = new Option<bool>("--child") { Description = "Report evaluations as @eval lines (used by parallel sweeps).", Hidden = true };
         var command = new Command("run", "Run one method on one task with one seed; writes options.json, metrics.csv, episodes.csv, steps.csv, checkpoints, summary.json and report.html.")
         {
-            method, task, seed, set, steps, output, runDirectory, child,
+            method, task, seed, set, steps, tensorBoard, output, runDirectory, child,
         };
         command.SetAction(parse => context.Guard(() =>
         {
-            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps));
+            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard));
             RunSpec spec = RunSettings.Build(parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(seed), settings);
             string? exact = parse.GetValue(runDirectory);
             if (parse.GetValue(child))

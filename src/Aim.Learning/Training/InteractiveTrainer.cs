@@ -99,6 +99,10 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             RunDirectory = Path.GetFullPath(runDirectory);
             _log = new RunLog(RunDirectory, method.MetricNames, options.LogSteps);
             _observers.Add(_log);
+            if (options.TensorBoard)
+            {
+                _observers.Add(new TensorBoardLog(Path.Combine(RunDirectory, "tensorboard")));
+            }
         }
     }
 

@@ -114,6 +114,12 @@ public sealed record TrainerOptions
     /// <summary>Write the per-step shared-control log (steps.csv). Default true.</summary>
     public bool LogSteps { get; init; } = true;
 
+    /// <summary>
+    /// Also write the run's scalars as TensorBoard event files in <c>{run}/tensorboard/</c> (<c>--tensorboard</c> on
+    /// the command line). Default false.
+    /// </summary>
+    public bool TensorBoard { get; init; }
+
     /// <summary>Throws when a value is out of range, naming it and what was expected.</summary>
     public void Validate()
     {

@@ -1,0 +1,61 @@
+using Aim.Learning.Training;
+using TorchSharp;
+
+namespace Aim.Learning.Logging;
+
+/// <summary>
+/// Writes a run's scalars as TensorBoard event files (TorchSharp's <c>SummaryWriter</c>) in
+/// <c>{run}/tensorboard/</c>, beside the CSV logs, so a run can be viewed in one TensorBoard with the Python originals'
+/// runs: every evaluation metric at the run's environment step (tags as in metrics.csv; the harness's counters under
+/// <c>run/</c>), and each training episode's return, length, success and expert steps under <c>episode/</c>. An
+/// observer of the trainer (<see cref="TrainerOptions.TensorBoard"/>); each event is appended and the file closed, so a
+/// crash keeps what was written.
+/// </summary>
+public sealed class TensorBoardLog : ITrainingObserver
+{
+    private readonly TorchSharp.Modules.SummaryWriter _writer;
+
+    /// <summary>Creates the event file in <paramref name="directory"/> (created if missing).</summary>
+    public TensorBoardLog(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        _writer = torch.utils.tensorboard.SummaryWriter(Path.GetFullPath(directory));
+    }
+
+    /// <summary>The folder holding the event file.</summary>
+    public string Directory => _writer.LogDir;
+
+    /// <summary>The tag a metric is written under: metrics.csv's name, or <c>run/{name}</c> for the harness's unprefixed counters.</summary>
+    public static string Tag(string metric) => metric.Contains('/', StringComparison.Ordinal) ? metric : $"run/{metric}";
+
+    /// <inheritdoc />
+    public void OnEpisodeEnd(in EpisodeEnd episode)
+    {
+        int step = Step(episode.EnvSteps);
+        Write("episode/return", episode.Return, step);
+        Write("episode/length", episode.Length, step);
+        Write("episode/success", episode.Success ? 1 : 0, step);
+        Write("episode/expert_steps", episode.ExpertSteps, step);
+    }
+
+    /// <inheritdoc />
+    public void OnEvaluation(EvaluationPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        int step = Step((long)point.EnvSteps);
+        foreach ((string metric, double value) in point.Metrics)
+        {
+            if (metric != MetricNames.EnvSteps && double.IsFinite(value))
+            {
+                Write(Tag(metric), value, step);
+            }
+        }
+    }
+
+    // TensorBoard's event steps are 32-bit; runs here are far shorter.
+    private static int Step(long envSteps) => (int)Math.Min(envSteps, int.MaxValue);
+
+    // Wall time in whole seconds since the epoch, as TensorBoard reads it (the writer's own default is in ticks).
+    private void Write(string tag, double value, int step) =>
+        _writer.add_scalar(tag, (float)value, step, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+}
