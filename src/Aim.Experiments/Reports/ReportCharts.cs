@@ -177,8 +177,10 @@ public static class ReportCharts
         }
 
         var (mx, my) = Finite(band.X, band.Mean);
+
+        // A series evaluated once (offline BC at its full budget) is a single point: a line alone would not show it.
         yield return CSharpChart.Line<double, double, string>(
-            x: mx, y: my, Name: name, LineColor: Color.fromString(palette[band.Series]), LineWidth: 2.5,
+            x: mx, y: my, Name: name, ShowMarkers: mx.Length == 1, LineColor: Color.fromString(palette[band.Series]), LineWidth: 2.5,
             MultiText: band.Count.Where((_, i) => double.IsFinite(band.Mean[i])).Select(c => $"{c} run(s)").ToArray());
     }
 

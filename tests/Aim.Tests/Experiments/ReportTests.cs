@@ -32,6 +32,16 @@ public class ReportTests
         Assert.Equal(5, CountOf(html, "<div class=\"chart\">"));
     }
 
+    [Fact]
+    public void SeriesEvaluatedOnceIsDrawnAsAPoint()
+    {
+        using var runs = new HandMadeRuns();
+        runs.Add("multiroom-6", "aim", 0, [(200, 200, 0.1), (400, 260, 0.5)]);
+        runs.Add("multiroom-6", "bc", 0, [(2000, 2000, 0.9)]);
+        string json = Aim.Experiments.Charts.OfflinePlotly.ToFigureJson(ReportCharts.SuccessVsExpertCost(ResultSet.Load(runs.Root)));
+        Assert.Equal(1, CountOf(json, "\"mode\":\"lines+markers\""));
+    }
+
     private static int CountOf(string text, string part)
     {
         int count = 0;
