@@ -214,6 +214,20 @@ public sealed partial class GridEnv : IEnv<byte[], int>, IPositioned, ISafetyCri
         return GridRenderer.Render(this, Options.TileSize);
     }
 
+    /// <summary>
+    /// Draws what the agent sees now (the current frame of the observation): its 7 × 7 view with the agent at the bottom
+    /// middle facing up and unseen cells dark, as MiniGrid's <c>get_obs_render</c>.
+    /// </summary>
+    /// <param name="tile">Pixels per cell (default 16).</param>
+    public RgbFrame RenderView(int tile = 16)
+    {
+        EnsureReset();
+        ArgumentOutOfRangeException.ThrowIfLessThan(tile, 2);
+        Span<byte> frame = stackalloc byte[FrameLength];
+        WriteFrame(_agentX, _agentY, _agentDir, frame);
+        return GridRenderer.RenderView(frame, tile);
+    }
+
     private GridCell Toggle(GridCell cell)
     {
         switch (cell.Type)

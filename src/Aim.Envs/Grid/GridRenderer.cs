@@ -30,6 +30,38 @@ internal static class GridRenderer
         return frame;
     }
 
+    /// <summary>
+    /// Draws one egocentric observation frame (channel-first codes, 7 × 7) as the agent sees it: the agent at the
+    /// bottom middle facing up, cells it cannot see in dark grey (MiniGrid's <c>get_obs_render</c>).
+    /// </summary>
+    public static RgbFrame RenderView(ReadOnlySpan<byte> frame, int tile)
+    {
+        const int N = GridEnv.ViewSize;
+        const int Cells = N * N;
+        var image = new RgbFrame(N * tile, N * tile);
+        for (int vy = 0; vy < N; vy++)
+        {
+            for (int vx = 0; vx < N; vx++)
+            {
+                int i = (vy * N) + vx;
+                int type = frame[i];
+                int agentDir = vx == N / 2 && vy == N - 1 ? 3 : -1;
+                if (type == (int)GridObjectType.Unseen)
+                {
+                    image.FillRect(vx * tile, vy * tile, (vx + 1) * tile, (vy + 1) * tile, 40, 40, 40);
+                    continue;
+                }
+
+                GridCell cell = type is >= 1 and <= 9 && (frame[(2 * Cells) + i] == 0 || type == (int)GridObjectType.Door)
+                    ? GridCell.Decode(type, frame[Cells + i], frame[(2 * Cells) + i])
+                    : GridCell.Empty;
+                DrawTile(image, vx * tile, vy * tile, tile, cell, agentDir);
+            }
+        }
+
+        return image;
+    }
+
     private static void DrawTile(RgbFrame frame, int left, int top, int tile, GridCell cell, int agentDir)
     {
         for (int py = 0; py < tile; py++)

@@ -64,6 +64,12 @@ public static class RunLoader
             }
         }
 
+        if (root.TryGetProperty("expert", out JsonElement expert) && expert.ValueKind == JsonValueKind.String)
+        {
+            // A person's run (aim play) is its own series beside the simulated expert's runs.
+            settings["expert"] = expert.GetString()!;
+        }
+
         if (root.TryGetProperty("trainer", out JsonElement trainer) && trainer.ValueKind == JsonValueKind.Object)
         {
             foreach ((string key, string value) in TrainerValues(trainer))

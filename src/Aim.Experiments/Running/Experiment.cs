@@ -1,7 +1,9 @@
 using Aim.Core.Envs;
 using Aim.Core.Experts;
 using Aim.Core.Metrics;
+using Aim.Envs.Driving;
 using Aim.Envs.Driving.Metrics;
+using Aim.Envs.Grid;
 using Aim.Experiments.Catalog;
 using Aim.Learning.Experts.Sb3;
 using Aim.Learning.Spec;
@@ -56,6 +58,24 @@ public static class Experiment
         return Build(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, new RunStreams(spec.Seed), runDirectory);
     }
 
+    /// <summary>
+    /// A trainer on a grid task whose expert is <paramref name="expert"/> (a person at a live page, say) instead of the
+    /// task's planner; <paramref name="wrapMethod"/>, when given, wraps the method built from the spec (a person's own
+    /// gate around a human-gated method). The spec's SB3 expert, if any, is not used.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec's task is not a grid task.</exception>
+    public static InteractiveTrainer<byte[], int> Grid(
+        RunSpec spec,
+        string? runDirectory,
+        Func<GridEnv, IExpert<byte[], int>> expert,
+        Func<IMethod, IMethod>? wrapMethod = null)
+    {
+        RequireTask(spec, TaskCatalog.IsGrid, "grid");
+        ArgumentNullException.ThrowIfNull(expert);
+        GridEnv env = TaskCatalog.CreateGrid(spec.Task).Env;
+        return Build(env, expert(env), () => TaskCatalog.CreateGrid(spec.Task).Env, spec, new RunStreams(spec.Seed), runDirectory, wrapMethod: wrapMethod);
+    }
+
     /// <summary>A trainer on a grid task from <c>key=value</c> overrides, parsed once into a <see cref="RunSpec"/>.</summary>
     public static InteractiveTrainer<byte[], int> Grid(
         string task,
@@ -76,6 +96,24 @@ public static class Experiment
             ? Sb3Experts.LoadDriving(zip, env, streams.Sb3Expert)
             : planner;
         return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, streams, runDirectory, SafetyCriticalRule.Default);
+    }
+
+    /// <summary>
+    /// A trainer on a driving task whose expert is <paramref name="expert"/> (a person at a live page, say) instead of
+    /// the task's planner; <paramref name="wrapMethod"/> as in <see cref="Grid(RunSpec, string?, Func{GridEnv, IExpert{byte[], int}}, Func{IMethod, IMethod}?)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec's task is not a driving task.</exception>
+    public static InteractiveTrainer<float[], float[]> Driving(
+        RunSpec spec,
+        string? runDirectory,
+        Func<DrivingEnv, IExpert<float[], float[]>> expert,
+        Func<IMethod, IMethod>? wrapMethod = null)
+    {
+        RequireTask(spec, TaskCatalog.IsDriving, "driving");
+        ArgumentNullException.ThrowIfNull(expert);
+        var streams = new RunStreams(spec.Seed);
+        DrivingEnv env = TaskCatalog.CreateDriving(spec.Task, streams.DrivingPlanner()).Env;
+        return Build(env, expert(env), TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, streams, runDirectory, SafetyCriticalRule.Default, wrapMethod);
     }
 
     /// <summary>A trainer on a driving task from <c>key=value</c> overrides, parsed once into a <see cref="RunSpec"/>.</summary>
@@ -110,7 +148,8 @@ public static class Experiment
         RunSpec spec,
         RunStreams streams,
         string? runDirectory,
-        ISafetyCriticalRule? safetyCritical = null)
+        ISafetyCriticalRule? safetyCritical = null,
+        Func<IMethod, IMethod>? wrapMethod = null)
     {
         TorchRuntime.Initialize();
         TorchRuntime.Seed(spec.Seed);
@@ -120,6 +159,11 @@ public static class Experiment
             ObservationSpec.From(env.ObservationSpace, spec.Trainer.ObservationScale == ByteObservationScale.Divide255),
             ActionSpec.From(env.ActionSpace),
             streams.Method);
+        if (wrapMethod is not null)
+        {
+            instance = wrapMethod(instance);
+        }
+
         return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical);
     }
 }

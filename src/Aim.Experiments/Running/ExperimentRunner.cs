@@ -31,15 +31,7 @@ public static class ExperimentRunner
         string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
         if (directory is not null)
         {
-            WriteJson(Path.Combine(directory, "options.json"), new
-            {
-                task = spec.Task,
-                method = spec.Method,
-                seed = spec.Seed,
-                overrides = spec.Overrides,
-                trainer = spec.Trainer,
-                methodOptions = spec.MethodOptions,
-            });
+            WriteOptions(directory, spec);
         }
 
         var clock = Stopwatch.StartNew();
@@ -52,18 +44,84 @@ public static class ExperimentRunner
         var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds);
         if (directory is not null)
         {
-            WriteJson(Path.Combine(directory, "summary.json"), new
+            WriteSummary(directory, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes <c>options.json</c>, the first file of a run directory: task, method, seed, the overrides, the harness and
+    /// method options; with <paramref name="expert"/> (<c>"human"</c> for a person's run) also who the expert was, which
+    /// <see cref="Results.RunLoader"/> reads as the setting <c>expert</c> so such runs form their own series.
+    /// </summary>
+    /// <param name="directory">The run directory (created if missing).</param>
+    /// <param name="spec">The run.</param>
+    /// <param name="expert">Who the expert was; null (default) for the task's simulated expert.</param>
+    public static void WriteOptions(string directory, RunSpec spec, string? expert = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        string path = Path.Combine(directory, "options.json");
+        if (expert is null)
+        {
+            WriteJson(path, new
             {
                 task = spec.Task,
                 method = spec.Method,
                 seed = spec.Seed,
+                overrides = spec.Overrides,
+                trainer = spec.Trainer,
+                methodOptions = spec.MethodOptions,
+            });
+        }
+        else
+        {
+            WriteJson(path, new
+            {
+                task = spec.Task,
+                method = spec.Method,
+                seed = spec.Seed,
+                expert,
+                overrides = spec.Overrides,
+                trainer = spec.Trainer,
+                methodOptions = spec.MethodOptions,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Writes <c>summary.json</c>, the last file of a run directory (its presence marks the run finished): seconds, the
+    /// final metrics and the best success; <paramref name="stopped"/> marks a run stopped before its budget was spent.
+    /// </summary>
+    public static void WriteSummary(string directory, RunResult result, bool stopped = false)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string path = Path.Combine(directory, "summary.json");
+        if (!stopped)
+        {
+            WriteJson(path, new
+            {
+                task = result.Spec.Task,
+                method = result.Spec.Method,
+                seed = result.Spec.Seed,
                 seconds = result.Seconds,
                 final = result.Final.Metrics,
                 bestSuccess = result.BestSuccess,
             });
         }
-
-        return result;
+        else
+        {
+            WriteJson(path, new
+            {
+                task = result.Spec.Task,
+                method = result.Spec.Method,
+                seed = result.Spec.Seed,
+                seconds = result.Seconds,
+                final = result.Final.Metrics,
+                bestSuccess = result.BestSuccess,
+                stopped,
+            });
+        }
     }
 
     private static string NewRunDirectory(string root, RunSpec spec)

@@ -14,6 +14,15 @@ public interface ITrainingObserver
     {
     }
 
+    /// <summary>
+    /// The gate has decided who acts and the environment has not stepped yet (a person expert has not been asked yet
+    /// when the robot hands over). Called on every step, warm-up included. A live page may block here to pace the run;
+    /// throwing <see cref="OperationCanceledException"/> stops the run before the step changes anything.
+    /// </summary>
+    void OnDecision(in TrainingDecision decision)
+    {
+    }
+
     /// <summary>One step of shared control was taken and stored.</summary>
     void OnStep(in TrainingStep step)
     {

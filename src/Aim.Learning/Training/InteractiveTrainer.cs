@@ -25,6 +25,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;
     private readonly IGaussianExpert? _gaussianExpert;
+    private readonly bool _onDemand;
     private readonly Codec<TObs, TAct> _codec;
     private readonly Evaluator<TObs, TAct> _evaluator;
     private readonly TrainingContext _context;
@@ -75,6 +76,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
         _gaussianExpert = expert as IGaussianExpert;
+        _onDemand = expert is IOnDemandExpert;
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
@@ -324,25 +326,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// Whether the current state is safety-critical: the environment's own state rule when it has one (grid: lava
     /// ahead), else the task's rule on the expert's action (driving); null when the task has neither.
     /// </summary>
-    private bool? IsSafetyCritical() =>
-        _criticalState?.IsSafetyCriticalState ?? _safetyCritical?.IsSafetyCritical(_expertAction);
+    /// <param name="expertAsked">False when the expert's action is not known yet (a person, not asked).</param>
+    private bool? IsSafetyCritical(bool expertAsked) =>
+        _criticalState?.IsSafetyCriticalState ?? (expertAsked ? _safetyCritical?.IsSafetyCritical(_expertAction) : null);
 
-    private void StepOnce(bool warmUp)
+    /// <summary>Asks the expert for its action in the current state and encodes it as the label (<see cref="_expertAction"/>).</summary>
+    private TAct AskExpert()
     {
-        if (_needsReset)
-        {
-            ResetResult<TObs> reset = Episodes == 0 && _context.EnvSteps == 0 ? _env.Reset(Options.Seed) : _env.Reset();
-            _rawObservation = reset.Observation;
-            _needsReset = false;
-            _previous = warmUp ? Controller.Expert : Controller.Robot;
-            foreach (ITrainingObserver observer in _observers)
-            {
-                observer.OnEpisodeStart(Episodes);
-            }
-        }
-
-        _codec.EncodeObservation(_rawObservation, _observation);
-        Method.Actor.Act(_observation, 1, _robotAction);
         TAct expertAction = _expert.Act(_rawObservation);
         _codec.EncodeAction(expertAction, _expertAction);
         if (_gaussianExpert is not null)
@@ -360,15 +350,61 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             }
         }
 
+        return expertAction;
+    }
+
+    private void StepOnce(bool warmUp)
+    {
+        if (_needsReset)
+        {
+            ResetResult<TObs> reset = Episodes == 0 && _context.EnvSteps == 0 ? _env.Reset(Options.Seed) : _env.Reset();
+            _rawObservation = reset.Observation;
+            _needsReset = false;
+            _previous = warmUp ? Controller.Expert : Controller.Robot;
+            foreach (ITrainingObserver observer in _observers)
+            {
+                observer.OnEpisodeStart(Episodes);
+            }
+        }
+
+        _codec.EncodeObservation(_rawObservation, _observation);
+        Method.Actor.Act(_observation, 1, _robotAction);
+
         // Read before the step: where the decision is taken, and whether that state is safety-critical.
         AgentPose pose = _positioned is null ? AgentPose.Unknown : new AgentPose(_positioned.PositionX, _positioned.PositionY, _positioned.Heading);
-        bool? safetyCritical = warmUp ? null : IsSafetyCritical();
+
+        // A simulated expert is asked on every step, before the gate. A person is asked only when in control: first
+        // when a robot-gated method's hand-back rule needs the person's action, otherwise after the gate chose them.
+        bool askFirst = !_onDemand || warmUp || (Method.IsRobotGated && _previous == Controller.Expert);
+        TAct expertAction = default!;
+        if (askFirst)
+        {
+            expertAction = AskExpert();
+        }
+        else
+        {
+            Array.Fill(_expertAction, float.NaN);
+        }
+
+        bool? safetyCritical = warmUp ? null : IsSafetyCritical(askFirst);
         var input = new GateInput(_observation, _robotAction, _expertAction, _previous, _expertMean, _expertStd);
         GateDecision decision = warmUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(input);
         bool expertActs = decision.Controller == Controller.Expert;
         bool takeoverStart = expertActs && (_previous == Controller.Robot || (warmUp && _context.EnvSteps == 0));
+        var announced = new TrainingDecision(_context.EnvSteps + 1, Episodes, warmUp, pose, _previous, decision, _robotAction);
+        foreach (ITrainingObserver observer in _observers)
+        {
+            observer.OnDecision(announced);
+        }
+
+        bool expertAsked = askFirst;
+        if (expertActs && !askFirst)
+        {
+            expertAction = AskExpert();
+            expertAsked = true;
+        }
 
         StepResult<TObs> result = _env.Step(expertActs ? expertAction : _codec.DecodeAction(_robotAction));
         _codec.EncodeObservation(result.Observation, _nextObservation);
@@ -405,11 +441,12 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             decision,
             _robotAction,
             _expertAction,
-            _codec.Action.Discrepancy(_robotAction, _expertAction),
+            expertAsked ? _codec.Action.Discrepancy(_robotAction, _expertAction) : double.NaN,
             result.Reward,
             safetyCritical,
             result.Done,
-            result.Info.IsSuccess);
+            result.Info.IsSuccess,
+            expertAsked);
         EpisodeEnd? ended = _account.Record(step);
         foreach (ITrainingObserver observer in _observers)
         {

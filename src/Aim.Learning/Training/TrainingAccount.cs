@@ -59,7 +59,7 @@ public sealed class TrainingAccount
     {
         if (!step.IsWarmUp)
         {
-            if (_safetyCritical is not null && _safetyCritical.IsSafetyCritical(step.ExpertAction))
+            if (_safetyCritical is not null && step.ExpertAsked && _safetyCritical.IsSafetyCritical(step.ExpertAction))
             {
                 _safetyCriticalSteps++;
                 if (_safetyCritical.IsMiss(step.RobotAction, step.ExpertAction))

@@ -23,8 +23,10 @@ public readonly ref struct TrainingStep
         double reward,
         bool? isSafetyCritical,
         bool done,
-        bool success)
+        bool success,
+        bool expertAsked = true)
     {
+        ExpertAsked = expertAsked;
         EnvStep = envStep;
         Episode = episode;
         IsWarmUp = isWarmUp;
@@ -63,6 +65,12 @@ public readonly ref struct TrainingStep
 
     /// <summary>a_h, the expert's label in s, encoded (its mean under <see cref="ExpertLabel.Mean"/>).</summary>
     public ReadOnlySpan<float> ExpertAction { get; }
+
+    /// <summary>
+    /// False when the expert was not asked at this step (an on-demand expert, a person, while the robot drives):
+    /// <see cref="ExpertAction"/> is then NaN and <see cref="Discrepancy"/> NaN.
+    /// </summary>
+    public bool ExpertAsked { get; }
 
     /// <summary>The action discrepancy between <see cref="RobotAction"/> and <see cref="ExpertAction"/>.</summary>
     public double Discrepancy { get; }

@@ -93,6 +93,12 @@ public sealed class ThriftyMethod : GatedMethod
     /// <summary>The switching rule and its thresholds.</summary>
     public ThriftyGate Gate => _gate;
 
+    /// <summary>Novelty of the state at the last decision (NaN when the expert was in control then).</summary>
+    public double LastNovelty => _lastNovelty;
+
+    /// <summary>Q_risk(s, a_r) at the last decision (NaN without a risk critic).</summary>
+    public double LastRisk => _lastRisk;
+
     /// <inheritdoc />
     public override GateDecision Decide(in GateInput input)
     {
