@@ -10,6 +10,7 @@ using Aim.Experiments.Results;
 using Aim.Experiments.Running;
 using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Data;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using Aim.Play.Protocol;
 using Aim.Play.Server;
@@ -45,6 +46,7 @@ public sealed class PlaySession : IDisposable
     private EvaluationSummary? _lastEvaluation;
     private FrameMessage? _lastFrame;
     private bool _finished;
+    private int _torchThreads;
 
     private PlaySession(PlayOptions options, RunSpec spec, string runDirectory)
     {
@@ -79,6 +81,9 @@ public sealed class PlaySession : IDisposable
         }
 
         Trainer.AddObserver(new Observer(this));
+
+        // Read on the thread that built the trainer (and seeded torch): the training thread computes with the same count.
+        _torchThreads = TorchRuntime.CurrentThreads;
     }
 
     /// <summary>The options the session was created with.</summary>
@@ -248,6 +253,9 @@ public sealed class PlaySession : IDisposable
     private void Run()
     {
         var clock = Stopwatch.StartNew();
+
+        // The thread count is per thread (OpenMP): the run computes as it would have on the thread that created it.
+        TorchRuntime.Initialize(_torchThreads);
         try
         {
             Trainer.Train();
@@ -286,6 +294,13 @@ public sealed class PlaySession : IDisposable
             Failure ??= e;
         }
 
+        lock (_stateLock)
+        {
+            _robotAction = null;
+            _reason = null;
+            _gauges = [];
+        }
+
         _finished = true;
         PublishFrame("finished", Failure is null ? "Finished: the run is written." : $"Failed: {Failure.Message}");
         Hub.PublishFinished(Encode(new FinishedMessage(RunDirectory, WasStopped, Failure?.Message)));
@@ -301,12 +316,23 @@ public sealed class PlaySession : IDisposable
     {
         bool request = _decisionStep == Trainer.EnvSteps + 1 && _decisionAsks;
         string status = !_handle.IsWarmedUp()
-            ? "Warm-up: you drive. Your actions are the robot's first demonstrations."
+            ? "Warm-up: you drive. Your actions are the robot's first demonstrations." + (World.IsDriving ? " Hold an arrow key to start." : string.Empty)
             : request
-                ? "The robot asks for help: your turn."
+                ? "The robot asks for help: your turn." + (World.IsDriving ? " The car waits until you hold an arrow key." : string.Empty)
                 : IsHumanGated
                     ? "You have control; press I to give it back."
                     : "You have control; the robot takes back when it agrees with you.";
+        if (!request)
+        {
+            // The person acts before the gate this time (its hand-back rule compares the two actions): say so rather
+            // than show the previous step's proposal.
+            lock (_stateLock)
+            {
+                _robotAction = null;
+                _reason = _handle.IsWarmedUp() && !IsHumanGated ? "the robot takes back when its action matches yours" : _reason;
+            }
+        }
+
         PublishFrame(request ? "asking" : "person", status);
     }
 
@@ -397,6 +423,12 @@ public sealed class PlaySession : IDisposable
             {
                 s._decisionStep = decision.EnvStep;
                 s._decisionAsks = decision.AsksForHelp;
+                if (decision.AsksForHelp)
+                {
+                    // Counted when asked, so the page's count and its request banner agree.
+                    s._requests++;
+                }
+
                 s._robotAction = s._handle.IsWarmedUp() ? s.World.ActionName(decision.RobotAction) : null;
                 s._reason = decision.Decision.Reason;
                 s._gauges = GateGauges.Read(s.Trainer.Method, decision.Decision, decision.Previous, decision.IsWarmUp);
@@ -410,16 +442,17 @@ public sealed class PlaySession : IDisposable
             }
         }
 
+        public void OnUpdateStart() =>
+            _session.PublishFrame("robot", _session._handle.IsWarmedUp() ? "The robot is learning from the labels so far…" : "Warm-up done: the robot is learning from your demonstrations…");
+
+        public void OnEvaluationStart() =>
+            _session.PublishFrame("robot", $"Evaluating the robot alone on {_session.Spec.Trainer.EvalEpisodes} held-out layouts…");
+
         public void OnStep(in TrainingStep step)
         {
             PlaySession s = _session;
             lock (s._stateLock)
             {
-                if (step.AskedForHelp)
-                {
-                    s._requests++;
-                }
-
                 if (step.Controller == Controller.Expert && s._gridPerson?.LastAction is int action)
                 {
                     s._personActions.Add(action);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Aim.Experiments.Catalog;
 using Aim.Play;
 
@@ -77,29 +78,25 @@ internal static class PlayCommand
     {
         using PlaySession session = PlaySession.Create(options);
         PlayServer server = PlayServer.StartAsync(session, host, port).GetAwaiter().GetResult();
-        ConsoleCancelEventHandler stop = (_, e) =>
-        {
-            // The first Ctrl+C stops the session cleanly (evaluation, checkpoint, summary); the process exits after.
-            e.Cancel = true;
-            session.Stop();
-        };
-        Console.CancelKeyPress += stop;
-        try
-        {
-            context.Output.WriteLine($"{options.Method} on {options.Task}, seed {options.Seed}: you are the expert.");
-            context.Output.WriteLine($"Open {server.Address} in a browser. Stop with the page's Stop button or Ctrl+C; the run so far is kept.");
-            if (!System.Net.IPAddress.TryParse(host, out var ip) || !System.Net.IPAddress.IsLoopback(ip))
-            {
-                context.Output.WriteLine($"Listening on {host}: other machines on the network can open the page too.");
-            }
 
-            session.Completion.GetAwaiter().GetResult();
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-        finally
+        // Ctrl+C (SIGINT) or SIGTERM stop the session cleanly (evaluation, checkpoint, summary); the process exits after.
+        void Stop(PosixSignalContext signal)
         {
-            Console.CancelKeyPress -= stop;
+            signal.Cancel = true;
+            session.Stop();
         }
+
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        context.Output.WriteLine($"{options.Method} on {options.Task}, seed {options.Seed}: you are the expert.");
+        context.Output.WriteLine($"Open {server.Address} in a browser. Stop with the page's Stop button or Ctrl+C; the run so far is kept.");
+        if (!System.Net.IPAddress.TryParse(host, out var ip) || !System.Net.IPAddress.IsLoopback(ip))
+        {
+            context.Output.WriteLine($"Listening on {host}: other machines on the network can open the page too.");
+        }
+
+        session.Completion.GetAwaiter().GetResult();
+        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         context.Output.WriteLine(session.WasStopped ? "Stopped; what was played is kept." : "Finished.");
         if (session.Trainer.History.Count > 0)

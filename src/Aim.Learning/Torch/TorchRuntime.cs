@@ -45,6 +45,12 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// Intra-op threads of the calling thread. With OpenMP the count is a per-thread setting: a run continued on a new
+    /// thread must set it there (<see cref="Initialize"/>) to compute exactly as it would have on the thread that made it.
+    /// </summary>
+    public static int CurrentThreads => torch.get_num_threads();
+
     /// <summary>Seeds TorchSharp's global generator (weight initialisation, dropout) for a reproducible run.</summary>
     public static void Seed(int seed)
     {

@@ -33,6 +33,16 @@ public interface ITrainingObserver
     {
     }
 
+    /// <summary>A learning update of the method starts (it may take seconds; a live page says so).</summary>
+    void OnUpdateStart()
+    {
+    }
+
+    /// <summary>An evaluation on the held-out seeds starts (a live page says so).</summary>
+    void OnEvaluationStart()
+    {
+    }
+
     /// <summary>The policy was evaluated on the held-out seeds; <paramref name="point"/> holds every metric.</summary>
     void OnEvaluation(EvaluationPoint point)
     {

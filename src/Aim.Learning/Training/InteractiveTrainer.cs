@@ -190,6 +190,11 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
             throw new InvalidOperationException("The warm-up collected no expert data: set WarmUpSteps > 0.");
         }
 
+        foreach (ITrainingObserver observer in _observers)
+        {
+            observer.OnUpdateStart();
+        }
+
         Method.Initialize(_context);
         _lastUpdateLabels = _context.Human.TotalAdded;
         _lastUpdateStep = _context.EnvSteps;
@@ -232,6 +237,11 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     public void Update()
     {
         WarmUp();
+        foreach (ITrainingObserver observer in _observers)
+        {
+            observer.OnUpdateStart();
+        }
+
         Method.Update(_context);
         _lastUpdateLabels = _context.Human.TotalAdded;
         _lastUpdateStep = _context.EnvSteps;
@@ -240,6 +250,11 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <summary>Evaluates the deterministic policy on the held-out seeds, logs the point and keeps the best checkpoint.</summary>
     public EvaluationPoint Evaluate()
     {
+        foreach (ITrainingObserver observer in _observers)
+        {
+            observer.OnEvaluationStart();
+        }
+
         EvaluationResult result = _evaluator.Run(Method.Actor, Options.EvalSeedStart);
         (EvaluationPoint point, bool isBest) = _account.Evaluated(_context, Method, result, WallSteps);
         _history.Add(point);

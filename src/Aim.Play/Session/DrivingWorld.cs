@@ -3,7 +3,7 @@ using Aim.Envs.Driving;
 
 namespace Aim.Play.Session;
 
-/// <summary>The driving scene: a top-down view that follows the car (about 80 m across), with its lidar.</summary>
+/// <summary>The driving scene: a top-down view that follows the car (60 m across), with its lidar.</summary>
 internal sealed class DrivingWorld : IPlayWorld
 {
     private readonly DrivingEnv _env;
@@ -12,7 +12,7 @@ internal sealed class DrivingWorld : IPlayWorld
 
     public bool IsDriving => true;
 
-    public string RenderScene() => DataUrl.Png(_env.Render(480, 6, drawLidar: true));
+    public string RenderScene() => DataUrl.Png(_env.Render(480, 8, drawLidar: true));
 
     public string? RenderView() => null;
 

@@ -18,6 +18,7 @@ function connect() {
   socket.onmessage = (event) => receive(JSON.parse(event.data));
   socket.onclose = () => {
     if (document.body.dataset.phase !== "finished") {
+      clearTimeout(errorTimer);
       $("error").textContent = "Connection to the session closed.";
     }
   };
@@ -34,10 +35,19 @@ function receive(message) {
     case "hello": return onHello(message);
     case "frame": return onFrame(message);
     case "charts": return onCharts(message);
-    case "error": $("error").textContent = message.message; return;
+    case "error": return showError(message.message);
     case "notice": $("notice").textContent = message.message; return;
     case "finished": return onFinished(message);
   }
+}
+
+let errorTimer = null;
+
+function showError(text) {
+  // An error concerns one message; it fades after a while so it is not mistaken for the session's state.
+  $("error").textContent = text;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => { $("error").textContent = ""; }, 10000);
 }
 
 function onHello(message) {
@@ -105,9 +115,12 @@ function drawGauges(gauges) {
   $("threshold").textContent = fmt(first.threshold);
   $("rule").textContent = `(${first.rule})`;
   for (const g of gauges) {
+    // The scale spans the score and its threshold with a margin either side (Q^I and β are often both negative).
     const values = [g.value, g.threshold].filter((v) => v !== null && v !== undefined);
-    const low = Math.min(0, ...values);
-    const high = Math.max(1e-9, ...values.map((v) => v * 1.25));
+    const spread = values.length ? Math.max(...values) - Math.min(...values) : 0;
+    const margin = Math.max(spread * 0.5, 0.05 * Math.max(1e-3, ...values.map(Math.abs)), 1e-6);
+    const low = values.length ? Math.min(...values) - margin : 0;
+    const high = values.length ? Math.max(...values) + margin : 1;
     const at = (v) => `${(100 * (v - low) / (high - low)).toFixed(1)}%`;
     const row = document.createElement("div");
     row.className = `gauge${g.fires ? " fires" : ""}`;
@@ -123,15 +136,29 @@ function onCharts(message) {
   if (typeof Plotly === "undefined") { return; }
   message.figures.forEach((figure, i) => {
     const div = $(`chart-${i}`);
-    if (div) { Plotly.react(div, figure.data, figure.layout, { responsive: true, displaylogo: false }); }
+    if (!div) { return; }
+    const placeholder = div.querySelector(".placeholder");
+    if (placeholder) { placeholder.remove(); }
+    // The report's figures carry a fixed size; here they fill their box. Success is a rate: its axis is 0 to 1.
+    const layout = Object.assign({}, figure.layout, { autosize: true });
+    delete layout.width;
+    delete layout.height;
+    const yTitle = layout.yaxis && layout.yaxis.title ? (layout.yaxis.title.text || String(layout.yaxis.title)) : "";
+    if (yTitle.toLowerCase().includes("success")) {
+      layout.yaxis = Object.assign({}, layout.yaxis, { range: [0, 1.05], autorange: false });
+    }
+    Plotly.react(div, figure.data, layout, { responsive: true, displaylogo: false });
   });
 }
 
 function onFinished(message) {
   document.body.dataset.phase = "finished";
+  $("controller").textContent = "–";
+  $("robot-action").textContent = "–";
+  $("reason").textContent = "–";
   $("finished").hidden = false;
   $("run-dir").textContent = message.runDirectory;
-  if (message.error) { $("error").textContent = message.error; }
+  if (message.error) { clearTimeout(errorTimer); $("error").textContent = message.error; }
   for (const id of ["pause", "delay", "takeover", "stop"]) { $(id).disabled = true; }
 }
 

@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Aim.Core.Experts;
 using Aim.Envs.Grid.Experts;
 using Aim.Experiments.Results;
+using Aim.Experiments.Running;
+using Aim.Learning.Torch;
 using Aim.Play;
 using Aim.Tests.Cli;
 
@@ -29,6 +32,8 @@ public sealed class PlayServerTests : IDisposable
     [Fact]
     public async Task APersonPlaysThroughTheSocketAndTheRunIsAnOrdinaryRunMarkedHuman()
     {
+        // One torch thread for both runs compared below (the count is a per-thread setting; awaits change threads).
+        TorchRuntime.Initialize(1);
         using PlaySession session = PlaySession.Create(Options("lavacrossing-s9n1", "aim", 4));
         await using PlayServer server = await PlayServer.StartAsync(session, port: 0);
         Assert.True(IPAddress.IsLoopback(IPAddress.Parse(server.Address.Host)));
@@ -116,6 +121,49 @@ public sealed class PlayServerTests : IDisposable
         RunRecord run = RunLoader.Load(session.RunDirectory);
         Assert.Equal("human", run.Settings["expert"]);
         Assert.True(run.IsFinished);
+
+        // A person who presses the planner's keys, asked only when in control, is the same run as that planner asked
+        // in-process: the page, the socket and the threads add nothing and lose nothing. (The planner keeps its plan
+        // between calls, so one asked on every step may break ties differently: the in-process run asks on demand too.)
+        TorchRuntime.Initialize(1);
+        string inProcess = Directory.CreateDirectory(Path.Combine(_root, "in-process")).FullName;
+        ExperimentRunner.WriteOptions(inProcess, session.Spec);
+        using (var trainer = Experiment.Grid(session.Spec, inProcess, env => new OnDemandPlanner(new ShortestPathExpert(env))))
+        {
+            trainer.Train();
+        }
+
+        Assert.Empty(Differences(Path.Combine(inProcess, "metrics.csv"), Path.Combine(session.RunDirectory, "metrics.csv")));
+        File.WriteAllText(Path.Combine(inProcess, "summary.json"), "{}");
+        ResultSet both = ResultSet.Load(_root);
+        Assert.Equal(["aim", "aim (expert=human)"], both.Runs.Select(r => r.Series).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The grid planner as an on-demand expert: asked only when in control, as a person is.</summary>
+    private sealed class OnDemandPlanner(ShortestPathExpert planner) : IExpert<byte[], int>, IOnDemandExpert
+    {
+        public int Act(byte[] observation) => planner.Act(observation);
+    }
+
+    /// <summary>The cells where two metrics.csv differ ("column@row: a vs b"), the wall-clock column left out.</summary>
+    private static List<string> Differences(string expectedPath, string actualPath)
+    {
+        string[][] expected = File.ReadAllLines(expectedPath).Select(l => l.Split(',')).ToArray();
+        string[][] actual = File.ReadAllLines(actualPath).Select(l => l.Split(',')).ToArray();
+        var differences = new List<string>();
+        Assert.Equal(expected.Length, actual.Length);
+        for (int row = 0; row < expected.Length; row++)
+        {
+            for (int col = 0; col < expected[0].Length; col++)
+            {
+                if (expected[0][col] != "time_s" && expected[row][col] != actual[row][col])
+                {
+                    differences.Add($"{expected[0][col]}@{row}: {expected[row][col]} vs {actual[row][col]}");
+                }
+            }
+        }
+
+        return differences;
     }
 
     [Fact]
