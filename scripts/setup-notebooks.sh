@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this checkout for notebooks (VS Code, Jupyter, headless runs). Idempotent; needs no root.
 #   1. restores the pinned local tools (.NET Interactive kernel, dotnet-repl);
-#   2. packs Aim.Core, Aim.Envs, Aim.Learning, Aim.Experiments and Aim.Interactive (0.1.0-dev) into artifacts/packages,
+#   2. packs Aim.Core, Aim.Envs, Aim.Learning, Aim.Experiments, Aim.Play and Aim.Interactive (0.1.0-dev) into artifacts/packages,
 #      the local feed that notebooks register in their first cell;
 #   3. removes stale 0.1.0-dev copies of those packages from the NuGet cache, so kernels pick up the new build
 #      (restart running kernels afterwards);
@@ -14,7 +14,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
 version=0.1.0-dev
-packages=(Aim.Core Aim.Envs Aim.Learning Aim.Experiments Aim.Interactive)
+packages=(Aim.Core Aim.Envs Aim.Learning Aim.Experiments Aim.Play Aim.Interactive)
 
 echo "setup-notebooks: restoring local tools"
 dotnet tool restore >/dev/null

@@ -53,6 +53,7 @@ public static class Notebook
             }
 
             FSharpCoreRedirect.Install();
+            AspNetCoreResolver.Install();
             if (KernelBridge.IsAvailable)
             {
                 Formatters.Register();

@@ -186,6 +186,33 @@ public sealed class PlaySession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Plays the person's part without a page: whenever the run waits for the person on the grid, <paramref name="person"/>
+    /// chooses the action from the training environment's current state, and it goes through the same inbox as a key
+    /// from the page. A stand-in for demonstrations that must run unattended (a notebook in CI, a test); its run is
+    /// still marked <c>expert: human</c>, so say what played it. Ends when the session ends.
+    /// </summary>
+    /// <param name="person">Chooses a grid action (0–6, MiniGrid's) in the environment's current state.</param>
+    /// <param name="cancellationToken">Stops playing (the session goes on, waiting for a person).</param>
+    /// <exception cref="InvalidOperationException">The session is a driving one (held keys are not scripted).</exception>
+    public async Task PlayAsync(Func<GridEnv, int> person, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        GridEnv env = GridEnv ?? throw new InvalidOperationException("PlayAsync scripts grid sessions only; a driving session takes held keys from the page.");
+        while (!Completion.IsCompleted)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The environment is read under the inbox's lock while the run waits for the person, so it cannot change.
+            if (Input.TryAnswer(() => person(env)))
+            {
+                continue;
+            }
+
+            await Task.WhenAny(Completion, Task.Delay(5, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stops the session at its next wait; the run is evaluated, saved and summarised before <see cref="Completion"/> ends.</summary>
     public void Stop() => Input.Stop();
 

@@ -61,32 +61,21 @@ public static class ExperimentRunner
     public static void WriteOptions(string directory, RunSpec spec, string? expert = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        string path = Path.Combine(directory, "options.json");
-        if (expert is null)
+        var options = new Dictionary<string, object?>
         {
-            WriteJson(path, new
-            {
-                task = spec.Task,
-                method = spec.Method,
-                seed = spec.Seed,
-                overrides = spec.Overrides,
-                trainer = spec.Trainer,
-                methodOptions = spec.MethodOptions,
-            });
-        }
-        else
+            ["task"] = spec.Task,
+            ["method"] = spec.Method,
+            ["seed"] = spec.Seed,
+        };
+        if (expert is not null)
         {
-            WriteJson(path, new
-            {
-                task = spec.Task,
-                method = spec.Method,
-                seed = spec.Seed,
-                expert,
-                overrides = spec.Overrides,
-                trainer = spec.Trainer,
-                methodOptions = spec.MethodOptions,
-            });
+            options["expert"] = expert;
         }
+
+        options["overrides"] = spec.Overrides;
+        options["trainer"] = spec.Trainer;
+        options["methodOptions"] = spec.MethodOptions;
+        WriteJson(Path.Combine(directory, "options.json"), options);
     }
 
     /// <summary>
@@ -96,32 +85,21 @@ public static class ExperimentRunner
     public static void WriteSummary(string directory, RunResult result, bool stopped = false)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string path = Path.Combine(directory, "summary.json");
-        if (!stopped)
+        var summary = new Dictionary<string, object?>
         {
-            WriteJson(path, new
-            {
-                task = result.Spec.Task,
-                method = result.Spec.Method,
-                seed = result.Spec.Seed,
-                seconds = result.Seconds,
-                final = result.Final.Metrics,
-                bestSuccess = result.BestSuccess,
-            });
-        }
-        else
+            ["task"] = result.Spec.Task,
+            ["method"] = result.Spec.Method,
+            ["seed"] = result.Spec.Seed,
+            ["seconds"] = result.Seconds,
+            ["final"] = result.Final.Metrics,
+            ["bestSuccess"] = result.BestSuccess,
+        };
+        if (stopped)
         {
-            WriteJson(path, new
-            {
-                task = result.Spec.Task,
-                method = result.Spec.Method,
-                seed = result.Spec.Seed,
-                seconds = result.Seconds,
-                final = result.Final.Metrics,
-                bestSuccess = result.BestSuccess,
-                stopped,
-            });
+            summary["stopped"] = true;
         }
+
+        WriteJson(Path.Combine(directory, "summary.json"), summary);
     }
 
     private static string NewRunDirectory(string root, RunSpec spec)

@@ -28,5 +28,6 @@ internal static class Formatters
         Formatter.Register(typeof(Deedle.Series<,>), (value, writer) => writer.Write(DeedleHtml.Format(value, nameof(DeedleHtml.Series))), HtmlFormatter.MimeType);
         Formatter.Register<RgbFrame>((frame, writer) => writer.Write(FrameHtml.ToImgTag(frame)), HtmlFormatter.MimeType);
         Formatter.Register<ComparisonTable>((table, writer) => writer.Write(table.ToHtml()), HtmlFormatter.MimeType);
+        Formatter.Register<Play.PlayLink>((link, writer) => writer.Write(link.ToHtml()), HtmlFormatter.MimeType);
     }
 }

@@ -94,6 +94,26 @@ internal sealed class PersonInput
         }
     }
 
+    /// <summary>
+    /// Answers the current wait for a grid action with <paramref name="choose"/>'s action, called under the inbox's lock
+    /// so the training thread stays blocked (and the environment unchanged) while it reads the state. False when
+    /// nothing waits or an answer is already in.
+    /// </summary>
+    public bool TryAnswer(Func<int> choose)
+    {
+        lock (_lock)
+        {
+            if (!_awaiting || _gridAction is not null)
+            {
+                return false;
+            }
+
+            _gridAction = choose();
+            Monitor.PulseAll(_lock);
+            return true;
+        }
+    }
+
     /// <summary>The driving keys now held; any key held answers a request for help.</summary>
     public void SetKeys(int steer, int throttle)
     {

@@ -1,0 +1,74 @@
+#:project ../../src/Aim.Interactive/Aim.Interactive.csproj
+#:property ImplicitUsings=disable
+
+// Generated from notebooks/08-you-are-the-expert.ipynb by tools/NotebookTwins: do not edit. Change the notebook, then run
+//   dotnet run --project tools/NotebookTwins
+// The notebook's C# cells in order, as a file-based app: dotnet run notebooks/scripts/08-you-are-the-expert.cs [output-folder]
+// (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
+// with Show(…) is printed here, or written to the output folder (default artifacts/scripts/08-you-are-the-expert/): charts as
+// HTML pages, frames as PNG images.
+
+// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using System.IO;
+using Aim.Experiments.Reports;
+using Aim.Experiments.Results;
+using Aim.Experiments.Running;
+using Aim.Interactive;
+using Aim.Interactive.Play;
+using static Aim.Interactive.CellOutput;
+
+// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
+// Show(…) writes in a twin.
+Aim.Interactive.Notebook.Initialize();
+Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("08-you-are-the-expert", args);
+
+// # 08 · You are the expert: a person in the loop
+
+// Cell 2 (notebook only): register the repository's local package feed (artifacts/packages), found by walking up from the working directory.
+
+// Cell 3
+// #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
+
+// Cell 4: using directives only (at the top of the twin)
+
+// ## 1. Start a session
+
+// Cell 6
+string root = Path.Combine(Path.GetTempPath(), "aim-notebooks", "08-you-are-the-expert", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
+var settings = Notebook.Fast(
+    new Dictionary<string, string>(),
+    new Dictionary<string, string> { ["total_env_steps"] = "200", ["warm_up_steps"] = "40", ["eval_every"] = "80", ["eval_episodes"] = "5" });
+var play = PlayLink.Start("lavacrossing-s9n1", "aim", seed: 0, outputRoot: root, settings: settings, stepDelay: Notebook.Fast<TimeSpan?>(null, TimeSpan.Zero));
+Show(play);
+
+// ## 2. Play
+
+// Cell 8
+// Unattended (AIM_FAST=1): the planner stands in for the person. Interactively this cell only reports.
+if (Notebook.IsFast)
+{
+    await play.PlanAsStandInAsync();
+}
+
+Show(play.Session.Completion.IsCompleted
+    ? $"The session has ended: {play.Session.Trainer.EnvSteps} steps, takeover cost {play.Session.Trainer.ExpertCost}."
+    : "The session is running: play in the page, then run the next cell (it stops the session and keeps what was played).");
+
+// ## 3. Your run beside the simulated expert's
+
+// Cell 10
+RunRecord mine = play.Finish();
+RunResult simulated = ExperimentRunner.Run(play.Session.Spec, root);
+ResultSet both = ResultSet.Load(root);
+Show(ComparisonTable.Build(both, targetSuccess: 0.5));
+
+// Cell 11
+Show(ReportCharts.SuccessVsExpertCost(both));
+
+// ## Summary
