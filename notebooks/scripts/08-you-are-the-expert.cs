@@ -44,27 +44,29 @@ string root = Path.Combine(Path.GetTempPath(), "aim-notebooks", "08-you-are-the-
 var settings = Notebook.Fast(
     new Dictionary<string, string>(),
     new Dictionary<string, string> { ["total_env_steps"] = "200", ["warm_up_steps"] = "40", ["eval_every"] = "80", ["eval_episodes"] = "5" });
-var play = PlayLink.Start("lavacrossing-s9n1", "aim", seed: 0, outputRoot: root, settings: settings, stepDelay: Notebook.Fast<TimeSpan?>(null, TimeSpan.Zero));
+var play = PlayLink.Start("lavacrossing-s9n1", "aim", seed: 0, outputRoot: root, settings: settings,
+    stepDelay: Notebook.Fast<TimeSpan?>(null, TimeSpan.Zero), plannerStandsIn: Notebook.IsFast);
 Show(play);
 
 // ## 2. Play
 
 // Cell 8
-// Unattended (AIM_FAST=1): the planner stands in for the person. Interactively this cell only reports.
+// Unattended (AIM_FAST=1): the planner presses the keys; wait until it has played the budget. Interactively this
+// cell only reports.
 if (Notebook.IsFast)
 {
-    await play.PlanAsStandInAsync();
+    play.WaitUntilEnded();
 }
 
-Show(play.Session.Completion.IsCompleted
-    ? $"The session has ended: {play.Session.Trainer.EnvSteps} steps, takeover cost {play.Session.Trainer.ExpertCost}."
+Show(play.HasEnded
+    ? "The session has ended."
     : "The session is running: play in the page, then run the next cell (it stops the session and keeps what was played).");
 
 // ## 3. Your run beside the simulated expert's
 
 // Cell 10
 RunRecord mine = play.Finish();
-RunResult simulated = ExperimentRunner.Run(play.Session.Spec, root);
+RunResult simulated = ExperimentRunner.Run(play.Spec, root);
 ResultSet both = ResultSet.Load(root);
 Show(ComparisonTable.Build(both, targetSuccess: 0.5));
 

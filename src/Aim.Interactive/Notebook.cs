@@ -53,7 +53,6 @@ public static class Notebook
             }
 
             FSharpCoreRedirect.Install();
-            AspNetCoreResolver.Install();
             if (KernelBridge.IsAvailable)
             {
                 Formatters.Register();

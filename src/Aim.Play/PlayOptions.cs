@@ -27,6 +27,13 @@ public sealed record PlayOptions
     /// </summary>
     public TimeSpan? StepDelay { get; init; }
 
+    /// <summary>
+    /// True: nobody is at the keyboard and the grid planner presses the keys through the same inbox as the page (for
+    /// unattended demonstrations and CI). The run is then the planner's and its options.json says
+    /// <c>"expert": "planner-stand-in"</c>, not <c>"human"</c>. Grid tasks only. Default false.
+    /// </summary>
+    public bool PlannerStandsIn { get; init; }
+
     /// <summary>Longest allowed <see cref="StepDelay"/>.</summary>
     public static TimeSpan MaxStepDelay { get; } = TimeSpan.FromSeconds(5);
 }

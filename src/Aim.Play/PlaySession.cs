@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aim.Envs.Driving;
 using Aim.Envs.Grid;
+using Aim.Envs.Grid.Experts;
 using Aim.Experiments.Catalog;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Reports;
@@ -30,6 +31,7 @@ namespace Aim.Play;
 public sealed class PlaySession : IDisposable
 {
     private const string Human = "human";
+    private const string PlannerStandIn = "planner-stand-in";
 
     private readonly InteractiveTrainerHandle _handle;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -150,6 +152,11 @@ public sealed class PlaySession : IDisposable
 
         TaskCatalog.EnsureKnown(options.Task);
         MethodCatalog.EnsureKnown(options.Method);
+        if (options.PlannerStandsIn && TaskCatalog.IsDriving(options.Task))
+        {
+            throw new ArgumentException($"The planner stands in on grid tasks only; '{options.Task}' is a driving task (held keys are not scripted).", nameof(options));
+        }
+
         if (options.Method == "bc")
         {
             throw new ArgumentException("Method 'bc' learns from the warm-up only and never asks for help, so there is nothing to play; choose a robot-gated method (aim, thrifty, thrifty-nocritic, ensemble-dagger) or a human-gated one (hg-dagger, pvp).", nameof(options));
@@ -158,8 +165,8 @@ public sealed class PlaySession : IDisposable
         RunSpec spec = RunSettings.Build(options.Task, options.Method, options.Seed, PlayDefaults.Merge(options.Task, options.Settings));
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(options.OutputRoot);
-        string directory = UniqueFolder.Create(options.OutputRoot, $"{spec.Task}__{spec.Method}__{Human}__s{spec.Seed}__{stamp}");
-        ExperimentRunner.WriteOptions(directory, spec, expert: Human);
+        string directory = UniqueFolder.Create(options.OutputRoot, $"{spec.Task}__{spec.Method}__{(options.PlannerStandsIn ? PlannerStandIn : Human)}__s{spec.Seed}__{stamp}");
+        ExperimentRunner.WriteOptions(directory, spec, expert: options.PlannerStandsIn ? PlannerStandIn : Human);
         try
         {
             return new PlaySession(options, spec, directory);
@@ -183,6 +190,12 @@ public sealed class PlaySession : IDisposable
 
             _thread = new Thread(Run) { IsBackground = true, Name = "aim play" };
             _thread.Start();
+        }
+
+        if (Options.PlannerStandsIn)
+        {
+            ShortestPathExpert? planner = null;
+            _ = PlayAsync(env => (planner ??= new ShortestPathExpert(env)).Act());
         }
     }
 

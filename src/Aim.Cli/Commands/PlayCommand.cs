@@ -34,6 +34,10 @@ internal static class PlayCommand
         {
             Description = "Milliseconds the page waits before each robot step, so you can follow it (default 300 on the grid, 100 when driving; changeable on the page).",
         };
+        var standIn = new Option<bool>("--stand-in")
+        {
+            Description = "Nobody at the keyboard: the grid planner presses the keys through the page (unattended demonstrations, CI). The run is marked expert: planner-stand-in. Grid tasks only.",
+        };
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
         Option<string> output = CommonOptions.Out("runs", "in which the run directory {task}__{method}__human__s{seed}__{time}/ is created");
@@ -44,7 +48,7 @@ internal static class PlayCommand
             + "(grid: 600 steps with 60 of warm-up; driving: 1,500 with 150). The session writes an ordinary run directory marked "
             + "expert: human, which aim compare/merge and the report show beside simulated-expert runs.")
         {
-            task, method, seed, port, host, delay, set, steps, output,
+            task, method, seed, port, host, delay, standIn, set, steps, output,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -68,6 +72,7 @@ internal static class PlayCommand
                 Settings = settings,
                 OutputRoot = parse.GetValue(output)!,
                 StepDelay = delayMs is int d ? TimeSpan.FromMilliseconds(d) : null,
+                PlannerStandsIn = parse.GetValue(standIn),
             };
             return Play(context, options, parse.GetValue(host)!, parse.GetValue(port));
         }));
@@ -88,8 +93,12 @@ internal static class PlayCommand
 
         using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        context.Output.WriteLine($"{options.Method} on {options.Task}, seed {options.Seed}: you are the expert.");
+        context.Output.WriteLine(options.PlannerStandsIn
+            ? $"{options.Method} on {options.Task}, seed {options.Seed}: the planner stands in for the expert."
+            : $"{options.Method} on {options.Task}, seed {options.Seed}: you are the expert.");
         context.Output.WriteLine($"Open {server.Address} in a browser. Stop with the page's Stop button or Ctrl+C; the run so far is kept.");
+        context.Output.WriteLine($"Run directory: {session.RunDirectory}");
+        context.Output.Flush();
         if (!System.Net.IPAddress.TryParse(host, out var ip) || !System.Net.IPAddress.IsLoopback(ip))
         {
             context.Output.WriteLine($"Listening on {host}: other machines on the network can open the page too.");
@@ -104,7 +113,7 @@ internal static class PlayCommand
             context.Output.WriteLine($"Final: {session.Trainer.History[^1]}; expert cost {session.Trainer.ExpertCost}.");
         }
 
-        context.Output.WriteLine($"Run directory: {session.RunDirectory}");
+        context.Output.WriteLine($"Written: {session.RunDirectory}");
         if (session.Failure is not null)
         {
             context.Error.WriteLine("aim: error: the session failed: " + session.Failure.Message);

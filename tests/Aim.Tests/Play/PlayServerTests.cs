@@ -8,6 +8,7 @@ using Aim.Experiments.Results;
 using Aim.Experiments.Running;
 using Aim.Learning.Torch;
 using Aim.Play;
+using Aim.Play.Session;
 using Aim.Tests.Cli;
 
 namespace Aim.Tests.Play;
@@ -206,10 +207,49 @@ public sealed class PlayServerTests : IDisposable
     }
 
     [Fact]
+    public async Task DrivingWaitsForAHeldKeyAndStoresTheRampedControls()
+    {
+        using PlaySession session = PlaySession.Create(Options("driving-toy", "aim", 2) with
+        {
+            Settings = new Dictionary<string, string> { ["total_env_steps"] = "60", ["warm_up_steps"] = "20", ["eval_every"] = "60", ["eval_episodes"] = "1" },
+        });
+        await using PlayServer server = await PlayServer.StartAsync(session, port: 0);
+        using ClientWebSocket page = await Connect(server);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        JsonElement hello = await Receive(page, timeout.Token);
+        Assert.True(hello.GetProperty("driving").GetBoolean());
+
+        // The simulation does not start until a key is held: the first step waits for the person.
+        JsonElement first = await Receive(page, timeout.Token);
+        Assert.Equal("person", first.GetProperty("phase").GetString());
+        await Task.Delay(300);
+        Assert.Equal(0, session.Trainer.EnvSteps);
+        await Send(page, "{\"type\":\"act\",\"action\":\"forward\"}");
+        await Send(page, "{\"type\":\"keys\",\"steer\":0,\"throttle\":1}");
+        await session.Completion.WaitAsync(timeout.Token);
+        Assert.Null(session.Failure);
+
+        // Held throttle, ramped 0.25 a step from rest at every start of the person's control; no steering.
+        var human = session.Trainer.Context.Human;
+        Assert.True(human.Count >= 20);
+        for (int i = 0; i < human.Count; i++)
+        {
+            ReadOnlySpan<float> label = human.BehaviourAction(i);
+            Assert.Equal(0f, label[0]);
+            Assert.Contains(label[1], new[] { 0.25f, 0.5f, 0.75f, 1f });
+            if (human.InterventionStart(i))
+            {
+                Assert.Equal(DrivingPerson.ThrottleRamp, label[1]);
+            }
+        }
+    }
+
+    [Fact]
     public void BadOptionsAreRefusedBeforeAnyFolderIsMade()
     {
         Assert.Contains("never asks", Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("empty-6x6", "bc", 0))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("no-such-task", "aim", 0)));
+        Assert.Contains("grid tasks only", Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("driving-toy", "aim", 0) with { PlannerStandsIn = true })).Message, StringComparison.Ordinal);
         Assert.ThrowsAny<ArgumentException>(() => PlaySession.Create(Options("empty-6x6", "aim", 0) with { Settings = new Dictionary<string, string> { ["delta"] = "1.5" } }));
         Assert.False(Directory.Exists(_root) && Directory.EnumerateFileSystemEntries(_root).Any());
     }
