@@ -19,6 +19,9 @@ public static class ExperimentRunner
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>The JSON settings options.json and summary.json are written with (and read back with).</summary>
+    internal static JsonSerializerOptions Json => s_json;
+
     /// <summary>
     /// Runs <paramref name="spec"/>. With <paramref name="runsRoot"/> the run writes
     /// <c>{runsRoot}/{task}__{method}__s{seed}__{timestamp}/</c> (options.json first, then metrics as they happen,

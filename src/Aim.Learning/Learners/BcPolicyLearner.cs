@@ -1,6 +1,7 @@
 using Aim.Core.Random;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Learning.Learners;
@@ -73,8 +74,15 @@ public sealed class BcPolicyLearner : IPolicyLearner
         metrics[PolicyLossMetric] = _lastLoss;
     }
 
+    /// <summary>One file in <paramref name="directory"/>: <c>policy.dat</c>.</summary>
+    public IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+        [new CheckpointEntry(Path.Combine(directory, "policy.dat"), Policy.Network)];
+
     /// <inheritdoc />
-    public void Save(string directory) => Policy.Save(Path.Combine(directory, "policy.dat"));
+    public void Save(string directory) => CheckpointFile.Save(CheckpointEntries(directory));
+
+    /// <inheritdoc />
+    public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
 
     /// <inheritdoc />
     public void Dispose()

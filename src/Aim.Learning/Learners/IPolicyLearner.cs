@@ -1,3 +1,4 @@
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Learning.Learners;
@@ -24,6 +25,18 @@ public interface IPolicyLearner : IDisposable
     /// <summary>Writes the current values of <see cref="MetricNames"/>.</summary>
     void ReportMetrics(IDictionary<string, double> metrics);
 
-    /// <summary>Saves the networks that act into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// The files <see cref="Save"/> writes into <paramref name="directory"/> and <see cref="Load"/> reads, each with the
+    /// network it holds (and the target network a load keeps in step with it). A method adds its gate's files to these
+    /// and loads them all at once (<see cref="CheckpointFile.Load(IReadOnlyCollection{CheckpointEntry})"/>).
+    /// </summary>
+    IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory);
+
+    /// <summary>Saves the networks that act into <paramref name="directory"/>, each file with its checksum.</summary>
     void Save(string directory);
+
+    /// <summary>Loads what <see cref="Save"/> wrote, all files or none: when any is missing or damaged nothing changes.</summary>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file is damaged, unverifiable or of another architecture (the message names it).</exception>
+    void Load(string directory);
 }

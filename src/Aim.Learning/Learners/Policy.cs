@@ -1,5 +1,6 @@
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -53,24 +54,13 @@ public sealed class Policy : IBatchActor, IDisposable
         result.data<float>().CopyTo(actions[..(count * Action.Dimension)]);
     }
 
-    /// <summary>Saves the network weights (TorchSharp format).</summary>
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Network.save(path);
-    }
+    /// <summary>Saves the network weights with their checksum (<see cref="CheckpointFile"/>).</summary>
+    public void Save(string path) => CheckpointFile.Save(Network, path);
 
-    /// <summary>Loads weights saved by <see cref="Save"/>.</summary>
+    /// <summary>Loads weights saved by <see cref="Save"/>; on failure the policy is unchanged.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public void Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"No policy checkpoint at '{path}'.", path);
-        }
-
-        Network.load(path);
-    }
+    /// <exception cref="InvalidDataException">The file is damaged, unverifiable or of another architecture (the message names it).</exception>
+    public void Load(string path) => CheckpointFile.Load(Network, path);
 
     /// <inheritdoc />
     public void Dispose() => Network.Dispose();

@@ -45,6 +45,21 @@ public interface IMethod : IDisposable
     /// <summary>Writes the current values of <see cref="MetricNames"/>.</summary>
     void ReportMetrics(IDictionary<string, double> metrics);
 
-    /// <summary>Saves the networks into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Saves the networks into <paramref name="directory"/> (created if missing), one file per network, each with the
+    /// SHA-256 of its weights (<see cref="Torch.CheckpointFile"/>).
+    /// </summary>
     void Save(string directory);
+
+    /// <summary>
+    /// Loads what <see cref="Save"/> wrote into this method's networks, all files or none: every file is read and
+    /// checked (checksum, length, each tensor's name, type and shape) before any network changes, so a failed load
+    /// leaves the method exactly as it was. The method must have been built with the same options and specs.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file of the checkpoint does not exist (the message names it).</exception>
+    /// <exception cref="InvalidDataException">
+    /// A file is damaged (truncated, checksum mismatch), was written by an earlier version without a checksum, or does
+    /// not fit the network (missing tensor, wrong shape); the message names the file and the problem.
+    /// </exception>
+    void Load(string directory);
 }

@@ -60,6 +60,10 @@ internal sealed class ScriptedMethod : IMethod, IActor
     {
     }
 
+    public void Load(string directory)
+    {
+    }
+
     public void Dispose()
     {
     }

@@ -141,12 +141,9 @@ public sealed class AimMethod : GatedMethod
         return _qValue[0];
     }
 
-    /// <inheritdoc />
-    public override void Save(string directory)
-    {
-        base.Save(directory);
-        _q.Save(Path.Combine(directory, "proxy_q.dat"));
-    }
+    /// <summary>The learner's files, then Q^I's: <c>proxy_q.dat</c> and its target <c>proxy_q.dat.target</c>.</summary>
+    public override IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+        [.. base.CheckpointEntries(directory), .. _q.CheckpointEntries(Path.Combine(directory, "proxy_q.dat"))];
 
     /// <summary>Initialisation after warm-up, once π_r has fitted the warm-up demonstrations.</summary>
     protected override void InitializeGate(TrainingContext context)

@@ -1,6 +1,7 @@
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -93,29 +94,23 @@ public sealed class ProxyQ : IDisposable
     /// <summary>θ̂ ← τ θ + (1 − τ) θ̂.</summary>
     public void SoftUpdate(double tau) => TargetNetworks.SoftUpdate(Online, Target, tau);
 
-    /// <summary>Saves θ (and θ̂ beside it).</summary>
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Online.save(path);
-        Target.save(path + ".target");
-    }
+    /// <summary>
+    /// The checkpoint files of Q^I when saved at <paramref name="path"/>: θ at <paramref name="path"/>, θ̂ beside it at
+    /// <c>{path}.target</c> (the target is stored: it lags θ by the Polyak average, and Q^I's TD term reads it).
+    /// </summary>
+    public IReadOnlyList<CheckpointEntry> CheckpointEntries(string path) =>
+    [
+        new CheckpointEntry(path, Online),
+        new CheckpointEntry(path + ".target", Target),
+    ];
 
-    /// <summary>Loads what <see cref="Save"/> wrote.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public void Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"No Q^I checkpoint at '{path}'.", path);
-        }
+    /// <summary>Saves θ (and θ̂ beside it), each file with its checksum (<see cref="CheckpointFile"/>).</summary>
+    public void Save(string path) => CheckpointFile.Save(CheckpointEntries(path));
 
-        Online.load(path);
-        if (File.Exists(path + ".target"))
-        {
-            Target.load(path + ".target");
-        }
-    }
+    /// <summary>Loads what <see cref="Save"/> wrote, both files or neither: on failure θ and θ̂ are unchanged.</summary>
+    /// <exception cref="FileNotFoundException">A file does not exist (θ̂'s is required: <see cref="Save"/> always writes it).</exception>
+    /// <exception cref="InvalidDataException">A file is damaged, unverifiable or of another architecture (the message names it).</exception>
+    public void Load(string path) => CheckpointFile.Load(CheckpointEntries(path));
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,4 +1,5 @@
 using Aim.Learning.Learners;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Learning.Algorithms.Common;
@@ -76,7 +77,19 @@ public abstract class GatedMethod : IMethod
     }
 
     /// <inheritdoc />
-    public virtual void Save(string directory) => Learner.Save(directory);
+    /// <remarks>Writes the files of <see cref="CheckpointEntries"/>.</remarks>
+    public void Save(string directory) => CheckpointFile.Save(CheckpointEntries(directory));
+
+    /// <inheritdoc />
+    /// <remarks>Reads the files of <see cref="CheckpointEntries"/>, the learner's and the gate's together.</remarks>
+    public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
+
+    /// <summary>
+    /// The files of a checkpoint in <paramref name="directory"/>: the learner's, then those of the gate's networks.
+    /// <see cref="Save"/> and <see cref="Load"/> both come from this one list, so they cannot drift apart. Default: the
+    /// learner's alone.
+    /// </summary>
+    public virtual IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) => Learner.CheckpointEntries(directory);
 
     /// <inheritdoc />
     public void Dispose()

@@ -71,5 +71,8 @@ public sealed class PersonGatedMethod : IMethod
     public void Save(string directory) => _inner.Save(directory);
 
     /// <inheritdoc />
+    public void Load(string directory) => _inner.Load(directory);
+
+    /// <inheritdoc />
     public void Dispose() => _inner.Dispose();
 }

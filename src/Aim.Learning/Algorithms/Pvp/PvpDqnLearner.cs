@@ -68,8 +68,12 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
         _q.Forward(input).argmax(1).to_type(ScalarType.Float32).data<float>().CopyTo(actions[..count]);
     }
 
-    /// <inheritdoc />
-    public override void Save(string directory) => _q.save(Path.Combine(Directory.CreateDirectory(directory).FullName, "q.dat"));
+    /// <summary>
+    /// One file in <paramref name="directory"/>: <c>q.dat</c>, the Q-network. The target is not stored; a load copies Q
+    /// into it.
+    /// </summary>
+    public override IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+        [new CheckpointEntry(Path.Combine(directory, "q.dat"), _q, _target)];
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

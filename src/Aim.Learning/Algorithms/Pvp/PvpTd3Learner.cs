@@ -73,13 +73,16 @@ public sealed class PvpTd3Learner : PvpValueLearner
         metrics[PvpMethod.ActorLossMetric] = _lastActorLoss;
     }
 
-    /// <inheritdoc />
-    public override void Save(string directory)
-    {
-        _actor.Save(Path.Combine(directory, "policy.dat"));
-        _q1.save(Path.Combine(directory, "q1.dat"));
-        _q2.save(Path.Combine(directory, "q2.dat"));
-    }
+    /// <summary>
+    /// Three files in <paramref name="directory"/>: <c>policy.dat</c> (the actor), <c>q1.dat</c> and <c>q2.dat</c>. The
+    /// targets are not stored; a load copies each network into its target.
+    /// </summary>
+    public override IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+    [
+        new CheckpointEntry(Path.Combine(directory, "policy.dat"), _actor.Network, _targetActor.Network),
+        new CheckpointEntry(Path.Combine(directory, "q1.dat"), _q1, _target1),
+        new CheckpointEntry(Path.Combine(directory, "q2.dat"), _q2, _target2),
+    ];
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,6 +1,7 @@
 using Aim.Core.Random;
 using Aim.Learning.Learners;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Learning.Algorithms.Pvp;
@@ -63,7 +64,13 @@ public abstract class PvpValueLearner : IPolicyLearner
     }
 
     /// <inheritdoc />
-    public abstract void Save(string directory);
+    public abstract IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory);
+
+    /// <inheritdoc />
+    public void Save(string directory) => CheckpointFile.Save(CheckpointEntries(directory));
+
+    /// <inheritdoc />
+    public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
 
     /// <inheritdoc />
     public void Dispose()

@@ -3,6 +3,7 @@ using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -176,14 +177,17 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
         metrics[BcPolicyLearner.PolicyLossMetric] = _lastLoss;
     }
 
-    /// <summary>Saves every member (the networks that act now: <c>member{m}.dat</c>).</summary>
-    public void Save(string directory)
-    {
-        for (int m = 0; m < _members.Length; m++)
-        {
-            _members[m].Save(Path.Combine(directory, $"member{m}.dat"));
-        }
-    }
+    /// <summary>One file per member in <paramref name="directory"/> (the networks that act now): <c>member{m}.dat</c>.</summary>
+    public IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+        _members.Select((member, m) => new CheckpointEntry(Path.Combine(directory, $"member{m}.dat"), member.Network)).ToArray();
+
+    /// <summary>Saves every member (<c>member{m}.dat</c>), each file with its checksum.</summary>
+    public void Save(string directory) => CheckpointFile.Save(CheckpointEntries(directory));
+
+    /// <summary>Loads every member, all or none: when any file is missing or damaged no member changes.</summary>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file is damaged, unverifiable or of another architecture (the message names it).</exception>
+    public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
 
     /// <inheritdoc />
     public void Dispose()

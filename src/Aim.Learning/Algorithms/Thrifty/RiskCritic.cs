@@ -101,13 +101,26 @@ public sealed class RiskCritic : IDisposable
         TargetNetworks.Copy(Q2, Target2);
     }
 
-    /// <summary>Saves both critics (<c>risk_q1.dat</c>, <c>risk_q2.dat</c>) into <paramref name="directory"/>.</summary>
-    public void Save(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        Q1.save(Path.Combine(directory, "risk_q1.dat"));
-        Q2.save(Path.Combine(directory, "risk_q2.dat"));
-    }
+    /// <summary>
+    /// The checkpoint files of the critics in <paramref name="directory"/>: <c>risk_q1.dat</c> and <c>risk_q2.dat</c>.
+    /// The targets are not stored; a load copies each critic into its target, as <see cref="SyncTargets"/> does.
+    /// </summary>
+    public IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+    [
+        new CheckpointEntry(Path.Combine(directory, "risk_q1.dat"), Q1, Target1),
+        new CheckpointEntry(Path.Combine(directory, "risk_q2.dat"), Q2, Target2),
+    ];
+
+    /// <summary>Saves both critics (<c>risk_q1.dat</c>, <c>risk_q2.dat</c>) into <paramref name="directory"/>, each with its checksum.</summary>
+    public void Save(string directory) => CheckpointFile.Save(CheckpointEntries(directory));
+
+    /// <summary>
+    /// Loads what <see cref="Save"/> wrote, both critics or neither, and syncs the targets to them; on failure nothing
+    /// changes.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file is damaged, unverifiable or of another architecture (the message names it).</exception>
+    public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
 
     /// <inheritdoc />
     public void Dispose()

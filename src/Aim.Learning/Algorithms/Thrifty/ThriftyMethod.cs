@@ -5,6 +5,7 @@ using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
 using Aim.Learning.Stats;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Learning.Algorithms.Thrifty;
@@ -135,12 +136,9 @@ public sealed class ThriftyMethod : GatedMethod
         }
     }
 
-    /// <inheritdoc />
-    public override void Save(string directory)
-    {
-        base.Save(directory);
-        _critic?.Save(directory);
-    }
+    /// <summary>The ensemble's files, then the risk critic's (<c>risk_q1.dat</c>, <c>risk_q2.dat</c>) when it has one.</summary>
+    public override IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
+        _critic is null ? base.CheckpointEntries(directory) : [.. base.CheckpointEntries(directory), .. _critic.CheckpointEntries(directory)];
 
     /// <summary>
     /// Initial thresholds from the warm-up data: β_H the chosen quantile of novelty, β_R the mean training discrepancy
