@@ -81,8 +81,20 @@ internal static class PlayCommand
 
     private static int Play(CliContext context, PlayOptions options, string host, int port)
     {
+        PlayServer.CheckEndpoint(host, port);
         using PlaySession session = PlaySession.Create(options);
-        PlayServer server = PlayServer.StartAsync(session, host, port).GetAwaiter().GetResult();
+        PlayServer server;
+        try
+        {
+            server = PlayServer.StartAsync(session, host, port).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            // Refused before anything ran (the port is taken): no run directory is left behind.
+            session.Dispose();
+            Directory.Delete(session.RunDirectory, recursive: true);
+            throw;
+        }
 
         // Ctrl+C (SIGINT) or SIGTERM stop the session cleanly (evaluation, checkpoint, summary); the process exits after.
         void Stop(PosixSignalContext signal)

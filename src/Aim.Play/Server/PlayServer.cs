@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using Aim.Experiments.Charts;
@@ -47,11 +46,7 @@ public sealed class PlayServer : IAsyncDisposable
     public static async Task<PlayServer> StartAsync(PlaySession session, string host = "127.0.0.1", int port = 5000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        IPAddress address = ParseHost(host);
-        if (port is < 0 or > 65535)
-        {
-            throw new ArgumentException($"Port {port} is out of range; expected 0 to 65535 (0 picks a free port).", nameof(port));
-        }
+        IPAddress address = CheckEndpoint(host, port);
 
         bool loopbackOnly = IPAddress.IsLoopback(address);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -87,7 +82,7 @@ public sealed class PlayServer : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException e) when (e.InnerException is SocketException or null)
+        catch (IOException e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw new IOException($"Cannot listen on {host}:{port} ({e.Message}); choose another port with --port (0 picks a free one).", e);
@@ -106,6 +101,19 @@ public sealed class PlayServer : IAsyncDisposable
         await Session.Completion.ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Checks a host and port before anything starts; returns the address to listen on.</summary>
+    /// <exception cref="ArgumentException">The host is not an IP address or localhost, or the port is outside 0–65535.</exception>
+    public static IPAddress CheckEndpoint(string host, int port)
+    {
+        IPAddress address = ParseHost(host);
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Port {port} is out of range; expected 0 to 65535 (0 picks a free port).", nameof(port));
+        }
+
+        return address;
     }
 
     private static IPAddress ParseHost(string host)

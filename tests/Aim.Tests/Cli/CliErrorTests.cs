@@ -10,6 +10,8 @@ public class CliErrorTests
     [InlineData("compare")]
     [InlineData("sweep")]
     [InlineData("merge")]
+    [InlineData("eval")]
+    [InlineData("play")]
     public void EveryCommandHasHelp(string command)
     {
         var (code, output, _) = CliRunner.Run(command, "--help");
