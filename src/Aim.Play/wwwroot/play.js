@@ -105,7 +105,9 @@ function drawGauges(gauges) {
     $("score").textContent = "–";
     $("threshold-name").textContent = "threshold";
     $("threshold").textContent = "–";
-    $("rule").textContent = hello && hello.humanGated ? "(you decide when to take over)" : "(no gate during warm-up)";
+    $("rule").textContent = document.body.dataset.phase === "finished"
+      ? "(the run is finished)"
+      : hello && hello.humanGated ? "(you decide when to take over)" : "(no gate during warm-up)";
     return;
   }
   const first = gauges[0];
