@@ -26,8 +26,27 @@ internal static class MergeCommand
         };
         command.SetAction(parse => context.Guard(() =>
         {
-            string directory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
-            (SweepPlan plan, IReadOnlyList<SweepRun> missing, IReadOnlyList<string> skippedInputs) = SweepMerge.Merge(parse.GetValue(inputs)!, directory);
+            string target = parse.GetValue(output)!;
+            bool existed = Directory.Exists(target);
+            string directory = OutputFolder.EnsureWritable(target);
+
+            // The output stays locked until its tables are written, so no other command changes the runs underneath them.
+            using SweepLock hold = SweepLock.Acquire(directory);
+            SweepPlan plan;
+            IReadOnlyList<SweepRun> missing;
+            IReadOnlyList<string> skippedInputs;
+            try
+            {
+                (plan, missing, skippedInputs) = SweepMerge.Merge(parse.GetValue(inputs)!, directory, hold);
+            }
+            catch when (!existed)
+            {
+                // A refused merge leaves no folder it created behind.
+                hold.Dispose();
+                Directory.Delete(directory, recursive: true);
+                throw;
+            }
+
             foreach (string reason in skippedInputs)
             {
                 context.Error.WriteLine($"aim: input skipped: {reason}");

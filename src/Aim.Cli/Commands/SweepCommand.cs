@@ -14,7 +14,7 @@ internal static class SweepCommand
         Option<int> parallel = CommonOptions.Parallel();
         var shard = new Option<string>("--shard")
         {
-            Description = "Run only shard i of N (i/N, 0-based; run k of the plan goes to shard k mod N), e.g. $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.",
+            Description = "Run only shard i of N (i/N, 0-based; run k of the plan goes to shard k mod N), e.g. $SLURM_ARRAY_TASK_ID/$SHARDS (a fixed count, so a resubmitted task computes the same shard).",
             DefaultValueFactory = _ => "0/1",
         };
         var command = new Command("sweep", "Run a grid of options × seeds × methods × tasks from a JSON config; finished runs (summary.json present) are skipped, so an interrupted sweep resumes; a folder whose sweep.json records other runs or settings is refused.")

@@ -12,10 +12,21 @@ internal static class SweepSession
     /// <summary>Runs the shard's runs of <paramref name="plan"/> into <paramref name="directory"/>; writes the tables when the sweep is complete.</summary>
     public static int Execute(CliContext context, SweepPlan plan, string directory, ShardSpec shard, int parallel, string title, string? command = null)
     {
-        IRunLauncher launcher = parallel > 1 ? (IRunLauncher?)ChildProcessLauncher.ForThisProgram() ?? new InProcessLauncher() : new InProcessLauncher();
+        ChildProcessLauncher? children = parallel > 1 ? ChildProcessLauncher.ForThisProgram() : null;
+        if (parallel > 1 && children is null)
+        {
+            // Not the aim program (a test host): in-process runs share torch's generator, so they go one at a time.
+            context.Output.WriteLine($"--parallel {parallel}: this process cannot start itself again, so the runs go one at a time (runs in one process would share torch's random generator and not reproduce).");
+            parallel = 1;
+        }
+
+        IRunLauncher launcher = children ?? (IRunLauncher)new InProcessLauncher();
         int count = plan.Shard(shard).Count;
         context.Output.WriteLine($"{count} run(s){(shard.Count > 1 ? $" of {plan.Runs.Count} (shard {shard})" : string.Empty)} into {directory}, {parallel} at a time.");
-        SweepOutcome outcome = ProgressDisplay.Run(context, sink => SweepExecutor.Execute(plan, directory, shard, parallel, launcher, sink));
+
+        // The folder stays locked until the tables are written, so no other command changes the runs underneath them.
+        using SweepLock hold = SweepLock.Acquire(directory);
+        SweepOutcome outcome = ProgressDisplay.Run(context, sink => SweepExecutor.Execute(plan, directory, shard, parallel, launcher, sink, held: hold));
         foreach ((SweepRun run, string error) in outcome.Failed)
         {
             context.Error.WriteLine($"aim: run {run.Id} failed: {error}");

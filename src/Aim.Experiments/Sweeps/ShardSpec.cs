@@ -13,7 +13,7 @@ public readonly record struct ShardSpec(int Index, int Count)
     /// <summary>The whole sweep as one shard.</summary>
     public static ShardSpec All => new(0, 1);
 
-    /// <summary>Parses "i/N" (for example <c>$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT</c>).</summary>
+    /// <summary>Parses "i/N" (for example <c>$SLURM_ARRAY_TASK_ID/$SHARDS</c>, a fixed count so that a resubmitted task computes the same shard).</summary>
     /// <exception cref="ArgumentException">Not "i/N" with integers 0 ≤ i &lt; N.</exception>
     public static ShardSpec Parse(string text)
     {

@@ -14,7 +14,15 @@ public static class SweepExecutor
     /// <param name="launcher">How a run is started (in process or as a child process).</param>
     /// <param name="progress">Progress events (called from worker threads).</param>
     /// <param name="cancellation">Stops starting new runs.</param>
+    /// <param name="held">
+    /// The folder's lock when the caller holds it already (and keeps it afterwards, to write the tables before any other
+    /// command can change the runs); null: taken and released here.
+    /// </param>
     /// <exception cref="InvalidOperationException">Another command is writing into <paramref name="directory"/>, or it holds another sweep.</exception>
+    /// <exception cref="ArgumentException">
+    /// In-process runs with <paramref name="parallel"/> above 1 (torch's random generator is shared by a process's
+    /// threads, so such runs would not reproduce), or <paramref name="held"/> holds another folder.
+    /// </exception>
     public static SweepOutcome Execute(
         SweepPlan plan,
         string directory,
@@ -22,12 +30,20 @@ public static class SweepExecutor
         int parallel,
         IRunLauncher launcher,
         Action<SweepProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        SweepLock? held = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(launcher);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
-        using SweepLock hold = SweepLock.Acquire(directory);
+        if (parallel > 1 && launcher is InProcessLauncher)
+        {
+            throw new ArgumentException(
+                $"{parallel} runs at a time in one process would share torch's random generator and not reproduce: run them one at a time in process, or each in its own process.",
+                nameof(parallel));
+        }
+
+        using SweepLock? hold = SweepLock.AcquireUnlessHeld(directory, held);
         SweepManifest.Write(directory, plan);
         IReadOnlyList<SweepRun> mine = plan.Shard(shard);
         int total = mine.Count;

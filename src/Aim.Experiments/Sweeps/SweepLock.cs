@@ -13,7 +13,14 @@ public sealed class SweepLock : IDisposable
 
     private readonly FileStream _stream;
 
-    private SweepLock(FileStream stream) => _stream = stream;
+    private SweepLock(FileStream stream, string directory)
+    {
+        _stream = stream;
+        Directory = directory;
+    }
+
+    /// <summary>The folder this lock holds (full path).</summary>
+    public string Directory { get; }
 
     /// <summary>Takes the lock of <paramref name="directory"/> (created if missing).</summary>
     /// <exception cref="InvalidOperationException">Another command holds it (the message names the folder).</exception>
@@ -21,10 +28,10 @@ public sealed class SweepLock : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         string full = Path.GetFullPath(directory);
-        Directory.CreateDirectory(full);
+        System.IO.Directory.CreateDirectory(full);
         try
         {
-            return new SweepLock(new FileStream(Path.Combine(full, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new SweepLock(new FileStream(Path.Combine(full, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), full);
         }
         catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
         {
@@ -35,4 +42,22 @@ public sealed class SweepLock : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>
+    /// <paramref name="held"/> when the caller already holds <paramref name="directory"/>'s lock (it keeps it after the
+    /// callee returns, e.g. to write the tables), else a new lock the callee releases; null result means "held by caller".
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="held"/> holds another folder.</exception>
+    internal static SweepLock? AcquireUnlessHeld(string directory, SweepLock? held)
+    {
+        if (held is null)
+        {
+            return Acquire(directory);
+        }
+
+        string full = Path.GetFullPath(directory);
+        return held.Directory == full
+            ? null
+            : throw new ArgumentException($"The lock held is for '{held.Directory}', not '{full}'.", nameof(held));
+    }
 }

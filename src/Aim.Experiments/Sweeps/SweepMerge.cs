@@ -14,7 +14,10 @@ public static class SweepMerge
     /// <returns>The plan, the runs of it that no input had finished, and the inputs left out with the reason.</returns>
     /// <exception cref="ArgumentException">No inputs, an input that is not a sweep folder, or inputs of different sweeps.</exception>
     /// <exception cref="InvalidDataException">Every input's sweep.json is damaged (the message names the first).</exception>
-    public static (SweepPlan Plan, IReadOnlyList<SweepRun> Missing, IReadOnlyList<string> SkippedInputs) Merge(IReadOnlyList<string> inputs, string output)
+    /// <param name="inputs">The shard folders.</param>
+    /// <param name="output">The merged folder.</param>
+    /// <param name="held">The output's lock when the caller holds it already (see <see cref="SweepExecutor.Execute"/>); null: taken and released here.</param>
+    public static (SweepPlan Plan, IReadOnlyList<SweepRun> Missing, IReadOnlyList<string> SkippedInputs) Merge(IReadOnlyList<string> inputs, string output, SweepLock? held = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count == 0)
@@ -51,7 +54,7 @@ public static class SweepMerge
             }
         }
 
-        using SweepLock hold = SweepLock.Acquire(output);
+        using SweepLock? hold = SweepLock.AcquireUnlessHeld(output, held);
         SweepManifest.Write(output, plan);
         foreach (SweepRun run in plan.Runs)
         {
