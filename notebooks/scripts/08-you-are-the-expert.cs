@@ -43,7 +43,7 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("08-you-are
 string root = Path.Combine(Path.GetTempPath(), "aim-notebooks", "08-you-are-the-expert", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
 var settings = Notebook.Fast(
     new Dictionary<string, string>(),
-    new Dictionary<string, string> { ["total_env_steps"] = "200", ["warm_up_steps"] = "40", ["eval_every"] = "80", ["eval_episodes"] = "5" });
+    new Dictionary<string, string> { ["total_env_steps"] = "150", ["warm_up_steps"] = "40", ["eval_every"] = "55", ["eval_episodes"] = "5" });
 var play = PlayLink.Start("lavacrossing-s9n1", "aim", seed: 0, outputRoot: root, settings: settings,
     stepDelay: Notebook.Fast<TimeSpan?>(null, TimeSpan.Zero), plannerStandsIn: Notebook.IsFast);
 Show(play);
