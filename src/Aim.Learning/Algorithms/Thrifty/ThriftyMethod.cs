@@ -165,6 +165,52 @@ public sealed class ThriftyMethod : GatedMethod
         {
             _lastRiskLoss = _criticLearner.Train(context, _ensemble, Options.RiskStepsPerUpdate);
         }
+
+        if (Options.RefitThresholds && Options.RescoreWindow > 0)
+        {
+            RescoreRecentRobotStates(context.Agent);
+        }
+    }
+
+    /// <summary>
+    /// The networks just changed, so thresholds fitted on the old networks' scores no longer mean "a fraction α of
+    /// robot steps". Re-score the last <see cref="ThriftyOptions.RescoreWindow"/> robot-controlled states with the new
+    /// ensemble and critic (a_r = the new policy's action), hold them as this round's samples and refit now.
+    /// </summary>
+    private void RescoreRecentRobotStates(HacoBuffer agent)
+    {
+        int n = Math.Min(agent.Count, Options.RescoreWindow);
+        if (n <= Options.MinRefitSamples)
+        {
+            return;
+        }
+
+        int size = agent.ObservationSize;
+        var data = new float[n * size];
+        for (int i = 0; i < n; i++)
+        {
+            agent.Observation(agent.SlotOf(agent.Count - n + i)).CopyTo(data.AsSpan(i * size, size));
+        }
+
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var noGrad = TorchSharp.torch.no_grad();
+        var obs = TorchSharp.torch.tensor(data, new long[] { n, size });
+        var outputs = _ensemble.MemberOutputs(obs);
+        float[] novelty = BootstrapEnsemble.Novelty(outputs).data<float>().ToArray();
+        float[]? risk = null;
+        if (_critic is not null)
+        {
+            var actions = BootstrapEnsemble.ActionFrom(outputs, _ensemble.Action.IsDiscrete);
+            risk = TorchSharp.torch.minimum(_critic.Values(_critic.Q1, obs, actions), _critic.Values(_critic.Q2, obs, actions))
+                .data<float>().ToArray();
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            _gate.RecordRobotStep(novelty[i], risk is null ? double.NaN : risk[i]);
+        }
+
+        _gate.Refit();
     }
 
     /// <inheritdoc />

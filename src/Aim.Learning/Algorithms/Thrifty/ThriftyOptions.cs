@@ -39,6 +39,15 @@ public sealed record ThriftyOptions
     /// <summary>Thresholds are refit only when more than this many robot-mode samples are held. Default 25 (original).</summary>
     public int MinRefitSamples { get; init; } = 25;
 
+    /// <summary>
+    /// After each update, the last this many robot-controlled states are re-scored with the updated ensemble and
+    /// critic and the thresholds refit at once, so they mean "a fraction α of robot steps" for the networks in use.
+    /// Default 0 (off: thresholds wait for more than <see cref="MinRefitSamples"/> new robot steps and an episode end,
+    /// and can stay stale for many updates; see docs/baselines.md). 2,000 is the original's round. Our addition: the
+    /// original keeps one critic per round and refits once per round.
+    /// </summary>
+    public int RescoreWindow { get; init; }
+
     /// <summary>Discount of the goal-reaching critic. Default 0.9999 (original).</summary>
     public double Gamma { get; init; } = 0.9999;
 
@@ -121,6 +130,7 @@ public sealed record ThriftyOptions
         ArgumentOutOfRangeException.ThrowIfNegative(RiskInitialSteps);
         ArgumentOutOfRangeException.ThrowIfNegative(RiskStepsPerUpdate);
         ArgumentOutOfRangeException.ThrowIfNegative(MinRefitSamples);
+        ArgumentOutOfRangeException.ThrowIfNegative(RescoreWindow);
         Policy.Validate();
     }
 
