@@ -325,7 +325,9 @@ public sealed class PlaySession : IDisposable
                 ExperimentRunner.WriteSummary(RunDirectory, new RunResult(Spec, RunDirectory, history, clock.Elapsed.TotalSeconds), WasStopped || Failure is not null);
                 ExperimentReport.Write(ResultSet.Load(RunDirectory), Path.Combine(RunDirectory, "report.html"), new ReportOptions
                 {
-                    Title = $"{Spec.Method} on {Spec.Task} with a person as the expert, seed {Spec.Seed}",
+                    Title = Options.PlannerStandsIn
+                        ? $"{Spec.Method} on {Spec.Task} with the planner standing in for the person, seed {Spec.Seed}"
+                        : $"{Spec.Method} on {Spec.Task} with a person as the expert, seed {Spec.Seed}",
                 });
             }
         }
