@@ -215,6 +215,41 @@ public sealed partial class GridEnv : IEnv<byte[], int>, IPositioned, ISafetyCri
     }
 
     /// <summary>
+    /// Draws the grid as <see cref="Render()"/> does, with the cells the agent sees now lightened (MiniGrid's
+    /// <c>highlight=True</c>: each pixel moved 30 % of the way to white), so a viewer sees what the agent's decision rests on.
+    /// </summary>
+    /// <param name="highlightView">Lighten the visible cells; false gives <see cref="Render()"/>'s picture.</param>
+    public RgbFrame Render(bool highlightView)
+    {
+        RgbFrame frame = Render();
+        if (!highlightView)
+        {
+            return frame;
+        }
+
+        Span<byte> view = stackalloc byte[FrameLength];
+        WriteFrame(_agentX, _agentY, _agentDir, view);
+        int fx = GridDirection.Dx(_agentDir);
+        int fy = GridDirection.Dy(_agentDir);
+        int tile = Options.TileSize;
+        for (int vy = 0; vy < ViewSize; vy++)
+        {
+            for (int vx = 0; vx < ViewSize; vx++)
+            {
+                // View cell (vx, vy) lies (6 − vy) cells ahead and (vx − 3) cells to the right; right is (−fy, fx).
+                int wx = _agentX + ((ViewSize - 1 - vy) * fx) - ((vx - (ViewSize / 2)) * fy);
+                int wy = _agentY + ((ViewSize - 1 - vy) * fy) + ((vx - (ViewSize / 2)) * fx);
+                if (view[(vy * ViewSize) + vx] != (byte)GridObjectType.Unseen && (uint)wx < (uint)Width && (uint)wy < (uint)Height)
+                {
+                    Lighten(frame, wx * tile, wy * tile, tile);
+                }
+            }
+        }
+
+        return frame;
+    }
+
+    /// <summary>
     /// Draws what the agent sees now (the current frame of the observation): its 7 × 7 view with the agent at the bottom
     /// middle facing up and unseen cells dark, as MiniGrid's <c>get_obs_render</c>.
     /// </summary>
@@ -226,6 +261,18 @@ public sealed partial class GridEnv : IEnv<byte[], int>, IPositioned, ISafetyCri
         Span<byte> frame = stackalloc byte[FrameLength];
         WriteFrame(_agentX, _agentY, _agentDir, frame);
         return GridRenderer.RenderView(frame, tile);
+    }
+
+    private static void Lighten(RgbFrame frame, int left, int top, int tile)
+    {
+        byte[] pixels = frame.Pixels;
+        for (int y = top; y < top + tile; y++)
+        {
+            for (int i = ((y * frame.Width) + left) * 3, end = i + (tile * 3); i < end; i++)
+            {
+                pixels[i] = (byte)(pixels[i] + ((255 - pixels[i]) * 3 / 10));
+            }
+        }
     }
 
     private GridCell Toggle(GridCell cell)

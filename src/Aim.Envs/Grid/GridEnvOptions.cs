@@ -21,7 +21,7 @@ public sealed record GridEnvOptions
     /// </summary>
     public bool? SeeThroughWalls { get; init; }
 
-    /// <summary>Side of one cell in <see cref="GridEnv.Render"/>, in pixels. Default 32 (MiniGrid's default tile size).</summary>
+    /// <summary>Side of one cell in <see cref="GridEnv.Render()"/>, in pixels. Default 32 (MiniGrid's default tile size).</summary>
     public int TileSize { get; init; } = 32;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>

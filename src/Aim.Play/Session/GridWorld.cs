@@ -4,7 +4,7 @@ using Aim.Play.Protocol;
 
 namespace Aim.Play.Session;
 
-/// <summary>The grid's pictures: the whole layout in MiniGrid's style, and the agent's 7 × 7 view.</summary>
+/// <summary>The grid's pictures: the whole layout in MiniGrid's style with the cells the agent sees lightened, and its 7 × 7 view.</summary>
 internal sealed class GridWorld : IPlayWorld
 {
     private readonly GridEnv _env;
@@ -13,7 +13,7 @@ internal sealed class GridWorld : IPlayWorld
 
     public bool IsDriving => false;
 
-    public string RenderScene() => DataUrl.Png(_env.Render());
+    public string RenderScene() => DataUrl.Png(_env.Render(highlightView: true));
 
     public string? RenderView() => DataUrl.Png(_env.RenderView(24));
 
