@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using Aim.Experiments.Charts;
-using Aim.Play.Protocol;
 using Aim.Play.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -79,20 +79,7 @@ internal sealed class PersonInput
     // ---- page side -------------------------------------------------------------------------------------------------
 
     /// <summary>A grid action from the person; false when the run is not waiting for one (the key is not used).</summary>
-    public bool TryAct(int action)
-    {
-        lock (_lock)
-        {
-            if (!_awaiting || _gridAction is not null)
-            {
-                return false;
-            }
-
-            _gridAction = action;
-            Monitor.PulseAll(_lock);
-            return true;
-        }
-    }
+    public bool TryAct(int action) => TryAnswer(() => action);
 
     /// <summary>
     /// Answers the current wait for a grid action with <paramref name="choose"/>'s action, called under the inbox's lock
