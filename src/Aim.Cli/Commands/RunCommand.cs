@@ -27,13 +27,29 @@ internal static class RunCommand
         Option<bool> tensorBoard = CommonOptions.TensorBoard();
         Option<string> output = CommonOptions.Out("runs", "in which the run directory {task}__{method}__s{seed}__{time}/ is created");
         var runDirectory = new Option<string?>("--run-dir") { Description = "Exact run directory (used by sweeps).", Hidden = true };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue a killed run from its last resume point (written at the first episode end after each evaluation); "
+                + "give its run directory. Its options.json supplies the task, method, seed and settings, so no other option is taken.",
+        };
         var child = new Option<bool>("--child") { Description = "Report evaluations as @eval lines (used by parallel sweeps).", Hidden = true };
         var command = new Command("run", "Run one method on one task with one seed; writes options.json, metrics.csv, episodes.csv, steps.csv, checkpoints, summary.json and report.html.")
         {
-            method, task, seed, set, steps, tensorBoard, output, runDirectory, child,
+            method, task, seed, set, steps, tensorBoard, output, runDirectory, child, resume,
         };
         command.SetAction(parse => context.Guard(() =>
         {
+            if (parse.GetValue(resume) is string resumed)
+            {
+                Option[] others = [method, task, seed, set, steps, tensorBoard, output, runDirectory, child];
+                if (others.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is Option given)
+                {
+                    throw new ArgumentException($"--resume continues the run with the options its options.json records; drop {given.Name}.");
+                }
+
+                return Resume(context, resumed);
+            }
+
             var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard));
             RunSpec spec = RunSettings.Build(parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(seed), settings);
             string? exact = parse.GetValue(runDirectory);
@@ -52,15 +68,44 @@ internal static class RunCommand
                 sink(new SweepProgress(run, 1, 1, RunState.Finished));
                 return r;
             });
-            string report = ExperimentReport.Write(ResultSet.Load(result.Directory!), Path.Combine(result.Directory!, "report.html"), new ReportOptions
-            {
-                Title = $"{spec.Method} on {spec.Task}, seed {spec.Seed}",
-            });
-            context.Output.WriteLine($"Final: {result.Final}; best success {result.BestSuccess:0.00}; {result.Seconds:0.0} s.");
-            context.Output.WriteLine($"Run directory: {result.Directory}");
-            context.Output.WriteLine($"Report: {report}");
+            WriteReport(context, result);
             return 0;
         }));
         return command;
+    }
+
+    private static int Resume(CliContext context, string runDirectory)
+    {
+        string directory = Path.GetFullPath(runDirectory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"--resume: no run directory '{directory}'.");
+        }
+
+        RecordedRun recorded = RecordedRun.Read(directory);
+        RunSpec spec = recorded.Spec;
+        var run = new SweepRun(0, spec.Task, spec.Method, spec.Seed, [], []);
+        context.Output.WriteLine($"Resuming {spec.Method} on {spec.Task}, seed {spec.Seed}, in {directory}.");
+        RunResult result = ProgressDisplay.Run(context, sink =>
+        {
+            sink(new SweepProgress(run, 1, 1, RunState.Started));
+            RunResult r = ExperimentRunner.Resume(directory, p => sink(new SweepProgress(run, 1, 1, RunState.Evaluated, p)));
+            sink(new SweepProgress(run, 1, 1, RunState.Finished));
+            return r;
+        });
+        WriteReport(context, result);
+        return 0;
+    }
+
+    private static void WriteReport(CliContext context, RunResult result)
+    {
+        RunSpec spec = result.Spec;
+        string report = ExperimentReport.Write(ResultSet.Load(result.Directory!), Path.Combine(result.Directory!, "report.html"), new ReportOptions
+        {
+            Title = $"{spec.Method} on {spec.Task}, seed {spec.Seed}",
+        });
+        context.Output.WriteLine($"Final: {result.Final}; best success {result.BestSuccess:0.00}; {result.Seconds:0.0} s.");
+        context.Output.WriteLine($"Run directory: {result.Directory}");
+        context.Output.WriteLine($"Report: {report}");
     }
 }

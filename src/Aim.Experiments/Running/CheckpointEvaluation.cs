@@ -77,54 +77,17 @@ public static class CheckpointEvaluation
     }
 
     /// <summary>
-    /// The spec of the run in <paramref name="runDirectory"/> as its <c>options.json</c> records it (task, method, seed,
-    /// overrides on the task's preset, harness options), made for evaluation: the expert is the task's own, since an
-    /// evaluation never asks the expert and a Stable-Baselines3 zip the run used need not be there any more.
+    /// The spec of the run in <paramref name="runDirectory"/> as its <c>options.json</c> records it (see
+    /// <see cref="RecordedRun.Read"/>), made for evaluation: the expert is the task's own, since an evaluation never asks
+    /// the expert and a Stable-Baselines3 zip the run used need not be there any more.
     /// </summary>
     /// <exception cref="FileNotFoundException">The run directory has no options.json.</exception>
     /// <exception cref="InvalidDataException">options.json is not JSON or lacks the task, method or seed (the message names it).</exception>
     /// <exception cref="ArgumentException">The recorded task, method or an override is unknown to this version.</exception>
     public static RunSpec ReadSpec(string runDirectory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
-        string path = Path.Combine(Path.GetFullPath(runDirectory), "options.json");
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"No options.json in run directory '{Path.GetFullPath(runDirectory)}'.", path);
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidDataException($"{path} is not a JSON object.");
-            }
-
-            string task = Required(root, "task", JsonValueKind.String, path).GetString()!;
-            string method = Required(root, "method", JsonValueKind.String, path).GetString()!;
-            int seed = Required(root, "seed", JsonValueKind.Number, path).TryGetInt32(out int s)
-                ? s
-                : throw new InvalidDataException($"{path}: 'seed' is not an integer.");
-            var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (root.TryGetProperty("overrides", out JsonElement recorded) && recorded.ValueKind == JsonValueKind.Object)
-            {
-                foreach (JsonProperty p in recorded.EnumerateObject())
-                {
-                    overrides[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
-                }
-            }
-
-            TrainerOptions trainer = root.TryGetProperty("trainer", out JsonElement harness) && harness.ValueKind == JsonValueKind.Object
-                ? harness.Deserialize<TrainerOptions>(ExperimentRunner.Json) ?? new TrainerOptions()
-                : new TrainerOptions();
-            return new RunSpec(task, method, trainer with { Seed = seed, Expert = TrainerOptions.TaskExpert, TensorBoard = false }, overrides);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path} is not valid run options: {e.Message}", e);
-        }
+        RunSpec recorded = RecordedRun.Read(runDirectory).Spec;
+        return recorded with { Trainer = recorded.Trainer with { Expert = TrainerOptions.TaskExpert, TensorBoard = false } };
     }
 
     /// <summary>
@@ -179,9 +142,4 @@ public static class CheckpointEvaluation
         : throw new DirectoryNotFoundException(
             $"Run directory '{run}' has no {Final} checkpoint ('{checkpoint}' is missing: the run has not finished?); "
             + $"give its checkpoints/{Best} to evaluate its best evaluation so far.");
-
-    private static JsonElement Required(JsonElement root, string name, JsonValueKind kind, string path) =>
-        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == kind
-            ? value
-            : throw new InvalidDataException($"{path} has no '{name}' {(kind == JsonValueKind.Number ? "number" : "string")}.");
 }

@@ -32,6 +32,26 @@ public static class Experiment
     }
 
     /// <summary>
+    /// Builds the trainer of the run in <paramref name="runDirectory"/> as <paramref name="spec"/> describes it and
+    /// restores its resume point (<c>checkpoints/resume.state</c>): training continues where the run stopped and ends
+    /// with the uninterrupted run's results. The run's logs keep their rows up to the resume point and are appended to.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The run has no resume point.</exception>
+    /// <exception cref="InvalidDataException">The resume point is damaged or does not fit <paramref name="spec"/> (the message says how).</exception>
+    public static ITrainer Resume(RunSpec spec, string runDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        string state = Path.Combine(Path.GetFullPath(runDirectory), InteractiveTrainer<byte[], int>.ResumeFileName);
+        if (!File.Exists(state))
+        {
+            throw new FileNotFoundException($"Run directory '{Path.GetFullPath(runDirectory)}' has no resume point ({state}): a run writes one at the first episode end after each evaluation.", state);
+        }
+
+        return TaskCatalog.IsGrid(spec.Task) ? Grid(spec, runDirectory, state) : Driving(spec, runDirectory, state);
+    }
+
+    /// <summary>
     /// A trainer for <paramref name="method"/> on any task (grid or driving), its options parsed once from
     /// <paramref name="overrides"/> on top of the task's preset (see <see cref="RunSpec"/>). Dispose it when done.
     /// </summary>
@@ -50,13 +70,7 @@ public static class Experiment
 
     /// <summary>A trainer on a grid task, typed for notebooks that inspect grid states.</summary>
     /// <exception cref="ArgumentException">The spec's task is not a grid task.</exception>
-    public static InteractiveTrainer<byte[], int> Grid(RunSpec spec, string? runDirectory = null)
-    {
-        RequireTask(spec, TaskCatalog.IsGrid, "grid");
-        var (env, planner) = TaskCatalog.CreateGrid(spec.Task);
-        IExpert<byte[], int> expert = spec.Trainer.Sb3ExpertPath is string zip ? Sb3Experts.LoadGrid(zip, env) : planner;
-        return Build(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, new RunStreams(spec.Seed), runDirectory);
-    }
+    public static InteractiveTrainer<byte[], int> Grid(RunSpec spec, string? runDirectory = null) => Grid(spec, runDirectory, resumeFrom: null);
 
     /// <summary>
     /// A trainer on a grid task whose expert is <paramref name="expert"/> (a person at a live page, say) instead of the
@@ -87,16 +101,7 @@ public static class Experiment
 
     /// <summary>A trainer on a driving task, typed for notebooks that inspect the car.</summary>
     /// <exception cref="ArgumentException">The spec's task is not a driving task.</exception>
-    public static InteractiveTrainer<float[], float[]> Driving(RunSpec spec, string? runDirectory = null)
-    {
-        RequireTask(spec, TaskCatalog.IsDriving, "driving");
-        var streams = new RunStreams(spec.Seed);
-        var (env, planner) = TaskCatalog.CreateDriving(spec.Task, streams.DrivingPlanner());
-        IExpert<float[], float[]> expert = spec.Trainer.Sb3ExpertPath is string zip
-            ? Sb3Experts.LoadDriving(zip, env, streams.Sb3Expert)
-            : planner;
-        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, streams, runDirectory, SafetyCriticalRule.Default);
-    }
+    public static InteractiveTrainer<float[], float[]> Driving(RunSpec spec, string? runDirectory = null) => Driving(spec, runDirectory, resumeFrom: null);
 
     /// <summary>
     /// A trainer on a driving task whose expert is <paramref name="expert"/> (a person at a live page, say) instead of
@@ -125,6 +130,25 @@ public static class Experiment
         string? runDirectory = null) =>
         Driving(Spec(task, method, trainer, overrides), runDirectory);
 
+    private static InteractiveTrainer<byte[], int> Grid(RunSpec spec, string? runDirectory, string? resumeFrom)
+    {
+        RequireTask(spec, TaskCatalog.IsGrid, "grid");
+        var (env, planner) = TaskCatalog.CreateGrid(spec.Task);
+        IExpert<byte[], int> expert = spec.Trainer.Sb3ExpertPath is string zip ? Sb3Experts.LoadGrid(zip, env) : planner;
+        return Build(env, expert, () => TaskCatalog.CreateGrid(spec.Task).Env, spec, new RunStreams(spec.Seed), runDirectory, resumeFrom: resumeFrom);
+    }
+
+    private static InteractiveTrainer<float[], float[]> Driving(RunSpec spec, string? runDirectory, string? resumeFrom)
+    {
+        RequireTask(spec, TaskCatalog.IsDriving, "driving");
+        var streams = new RunStreams(spec.Seed);
+        var (env, planner) = TaskCatalog.CreateDriving(spec.Task, streams.DrivingPlanner());
+        IExpert<float[], float[]> expert = spec.Trainer.Sb3ExpertPath is string zip
+            ? Sb3Experts.LoadDriving(zip, env, streams.Sb3Expert)
+            : planner;
+        return Build(env, expert, TaskCatalog.DrivingEvaluationFactory(spec.Task), spec, streams, runDirectory, SafetyCriticalRule.Default, resumeFrom: resumeFrom);
+    }
+
     private static RunSpec Spec(string task, string method, TrainerOptions? trainer, IReadOnlyDictionary<string, string>? overrides) =>
         new(task, method, trainer ?? new TrainerOptions(), overrides);
 
@@ -149,7 +173,8 @@ public static class Experiment
         RunStreams streams,
         string? runDirectory,
         ISafetyCriticalRule? safetyCritical = null,
-        Func<IMethod, IMethod>? wrapMethod = null)
+        Func<IMethod, IMethod>? wrapMethod = null,
+        string? resumeFrom = null)
     {
         TorchRuntime.Initialize();
         TorchRuntime.Seed(spec.Seed);
@@ -164,6 +189,15 @@ public static class Experiment
             instance = wrapMethod(instance);
         }
 
-        return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical);
+        try
+        {
+            return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical, resumeFrom);
+        }
+        catch
+        {
+            // A resume point that did not fit: the networks built for it are not needed.
+            instance.Dispose();
+            throw;
+        }
     }
 }

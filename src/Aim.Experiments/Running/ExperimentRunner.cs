@@ -54,6 +54,41 @@ public static class ExperimentRunner
     }
 
     /// <summary>
+    /// Continues the killed run in <paramref name="runDirectory"/> from its resume point and finishes it as the
+    /// uninterrupted run would have: same metrics, episodes and steps (wall time aside), then summary.json.
+    /// </summary>
+    /// <param name="runDirectory">A run directory written by <see cref="Run"/> (or <c>aim run</c>).</param>
+    /// <param name="progress">Called after every evaluation from the resume point on.</param>
+    /// <exception cref="FileNotFoundException">No options.json or no resume point (the message says which).</exception>
+    /// <exception cref="InvalidOperationException">The run has finished, or a person played it (a person's answers cannot be replayed).</exception>
+    /// <exception cref="InvalidDataException">The resume point is damaged, or this version builds the run with other options than options.json records (the message names the option).</exception>
+    public static RunResult Resume(string runDirectory, Action<EvaluationPoint>? progress = null)
+    {
+        RecordedRun run = RecordedRun.Read(runDirectory);
+        if (run.Expert is not null)
+        {
+            throw new InvalidOperationException($"Run '{run.Directory}' was answered by '{run.Expert}' at the play page, not by the simulated expert: it cannot be resumed.");
+        }
+
+        if (File.Exists(Path.Combine(run.Directory, "summary.json")))
+        {
+            throw new InvalidOperationException($"Run '{run.Directory}' has finished (it has a summary.json): there is nothing to resume.");
+        }
+
+        RecordedOptions.EnsureSame(run.Directory, run.Spec);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<EvaluationPoint> history;
+        using (ITrainer trainer = Experiment.Resume(run.Spec, run.Directory))
+        {
+            history = trainer.Train(progress).ToArray();
+        }
+
+        var result = new RunResult(run.Spec, run.Directory, history, history.Count == 0 ? clock.Elapsed.TotalSeconds : history[^1][Aim.Learning.Training.MetricNames.TimeSeconds]);
+        WriteSummary(run.Directory, result);
+        return result;
+    }
+
+    /// <summary>
     /// Writes <c>options.json</c>, the first file of a run directory: task, method, seed, the overrides, the harness and
     /// method options; with <paramref name="expert"/> (<c>"human"</c> for a person's run) also who the expert was, which
     /// <see cref="Results.RunLoader"/> reads as the setting <c>expert</c> so such runs form their own series.

@@ -13,7 +13,7 @@ namespace Aim.Learning.Data;
 /// transition is overwritten; sampling draws uniformly from the <see cref="Count"/> valid slots, which is correct
 /// after wrap-around (PVP's balanced-sampling check used the write position and broke there).
 /// </remarks>
-public sealed class HacoBuffer
+public sealed partial class HacoBuffer
 {
     private readonly float[] _observations;
     private readonly float[] _nextObservations;

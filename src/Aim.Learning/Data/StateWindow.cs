@@ -1,10 +1,12 @@
+using Aim.Core.Resume;
+
 namespace Aim.Learning.Data;
 
 /// <summary>
 /// The last <see cref="Capacity"/> observations of a stream, oldest overwritten first, stored contiguously so they can
 /// be handed to a network as one batch. Allocation-free after construction.
 /// </summary>
-public sealed class StateWindow
+public sealed class StateWindow : IResumable
 {
     private readonly float[] _observations;
     private int _next;
@@ -56,5 +58,27 @@ public sealed class StateWindow
     {
         Count = 0;
         _next = 0;
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("state-window");
+        writer.Write(Capacity);
+        writer.Write(_next);
+        writer.Write(Count);
+        writer.Write(Observations);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("state-window");
+        reader.Expect("the window's capacity", reader.ReadInt32(), Capacity);
+        _next = reader.ReadInt32();
+        Count = reader.ReadInt32();
+        reader.Expect("the stored floats", reader.ReadInto(_observations.AsSpan()), Count * ObservationSize);
     }
 }

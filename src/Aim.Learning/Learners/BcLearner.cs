@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using TorchSharp;
 using Aim.Learning.Torch;
@@ -10,7 +11,7 @@ namespace Aim.Learning.Learners;
 /// Behaviour cloning on expert labels: the executed (behaviour) actions of a human buffer are the targets.
 /// Cross-entropy on logits for discrete actions, mean squared error for continuous ones.
 /// </summary>
-public sealed class BcLearner : IDisposable
+public sealed class BcLearner : IDisposable, IResumable
 {
     private readonly Policy _policy;
     private readonly Rng _rng;
@@ -95,6 +96,25 @@ public sealed class BcLearner : IDisposable
         loss.backward();
         _optimizer.Step();
         return loss.item<float>();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The sampling stream and the optimiser; the policy's weights belong to its owner's state.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("bc-learner");
+        _rng.WriteState(writer);
+        _optimizer.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("bc-learner");
+        _rng.ReadState(reader);
+        _optimizer.ReadState(reader);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
 using Aim.Learning.Torch;
@@ -83,6 +84,25 @@ public sealed class BcPolicyLearner : IPolicyLearner
 
     /// <inheritdoc />
     public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
+
+    /// <inheritdoc />
+    /// <remarks>The policy's weights, the learner's stream and optimiser, and the last loss (reported at the next evaluation).</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        TensorState.Write(writer, "bc-policy", Policy.Network);
+        _learner.WriteState(writer);
+        writer.Write(_lastLoss);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        TensorState.Read(reader, "bc-policy", Policy.Network);
+        _learner.ReadState(reader);
+        _lastLoss = reader.ReadDouble();
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
@@ -8,7 +9,7 @@ namespace Aim.Learning.Learners;
 /// a bootstrap ensemble (Thrifty-DAgger, Ensemble-DAgger) or PVP's proxy-value learners. A gated method pairs one of
 /// these with its gate.
 /// </summary>
-public interface IPolicyLearner : IDisposable
+public interface IPolicyLearner : IDisposable, IResumable
 {
     /// <summary>The deterministic actor the harness queries.</summary>
     IActor Actor { get; }

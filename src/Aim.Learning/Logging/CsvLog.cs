@@ -24,7 +24,12 @@ public sealed class CsvLog : IDisposable
     /// <param name="path">File to write.</param>
     /// <param name="columns">Column names, in order.</param>
     /// <param name="flushEachRow">Flush after each row (default true; the per-step log turns it off for speed and flushes per episode).</param>
-    public CsvLog(string path, IReadOnlyList<string> columns, bool flushEachRow = true)
+    /// <param name="keepRows">
+    /// Continue an existing file instead (a resumed run): keep its header and first <paramref name="keepRows"/> rows,
+    /// drop what follows (rows written after the resume point, a row cut by a kill), then append. Null (default): a new file.
+    /// </param>
+    /// <exception cref="InvalidDataException">Continuing: the file is missing, has other columns or fewer rows than kept (the message names it).</exception>
+    public CsvLog(string path, IReadOnlyList<string> columns, bool flushEachRow = true, long? keepRows = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(columns);
@@ -39,10 +44,19 @@ public sealed class CsvLog : IDisposable
         _values = new double[Columns.Count];
         _flushEachRow = flushEachRow;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        var file = new StreamWriter(Path, append: false, new UTF8Encoding(false));
-        _writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(file);
-        _writer.Header.Add(Columns);
-        _writer.Header.Write();
+        if (keepRows is long keep)
+        {
+            KeepRows(Path, Columns, keep);
+        }
+
+        var file = new StreamWriter(Path, append: keepRows is not null, new UTF8Encoding(false));
+        _writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture, WriteHeader = keepRows is null }).To(file);
+        if (keepRows is null)
+        {
+            _writer.Header.Add(Columns);
+            _writer.Header.Write();
+        }
+
         _writer.Flush();
     }
 
@@ -117,6 +131,65 @@ public sealed class CsvLog : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>Cuts <paramref name="path"/> to its header and first <paramref name="keep"/> rows (temporary file, then rename).</summary>
+    private static void KeepRows(string path, IReadOnlyList<string> columns, long keep)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"Cannot continue {path}: the file does not exist.");
+        }
+
+        // Our cells never hold line breaks (numbers and fixed reason strings), so a row is a line.
+        using var reader = new StreamReader(path, new UTF8Encoding(false));
+        string header = reader.ReadLine() ?? string.Empty;
+        string expected = string.Join(',', columns);
+        if (header != expected)
+        {
+            throw new InvalidDataException($"Cannot continue {path}: its header is '{header}' where '{expected}' is written.");
+        }
+
+        string temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            {
+                writer.NewLine = "\n";
+                writer.WriteLine(header);
+                for (long row = 0; row < keep; row++)
+                {
+                    string? line = reader.ReadLine();
+                    if (line is null || (reader.EndOfStream && !EndsWithNewLine(path)))
+                    {
+                        throw new InvalidDataException($"Cannot continue {path}: it holds {row} complete rows where the resume point recorded {keep}.");
+                    }
+
+                    writer.WriteLine(line);
+                }
+            }
+
+            reader.Dispose();
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    private static bool EndsWithNewLine(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+        {
+            return false;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
 
     private void EndRow()
     {

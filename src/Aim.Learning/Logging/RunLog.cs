@@ -12,17 +12,28 @@ public sealed class RunLog : ITrainingObserver, IDisposable
 {
     private readonly CsvLog? _steps;
 
-    /// <summary>Creates the files in <paramref name="directory"/>.</summary>
-    public RunLog(string directory, IReadOnlyList<string> methodMetrics, bool logSteps)
+    /// <summary>Creates the files in <paramref name="directory"/>, or continues them for a resumed run.</summary>
+    /// <param name="directory">The run directory.</param>
+    /// <param name="methodMetrics">The method's own metric columns.</param>
+    /// <param name="logSteps">Write steps.csv.</param>
+    /// <param name="resumed">
+    /// A resumed run's position (null: new files): each file keeps its header and the rows written up to the resume
+    /// point (evaluations, episodes, steps) and is appended to.
+    /// </param>
+    /// <exception cref="InvalidDataException">Resuming: a file is missing, has other columns or fewer rows than the resume point recorded.</exception>
+    public RunLog(string directory, IReadOnlyList<string> methodMetrics, bool logSteps, RunPosition? resumed = null)
     {
         Directory.CreateDirectory(directory);
-        Metrics = new CsvLog(Path.Combine(directory, "metrics.csv"), MetricNames.Harness.Concat(methodMetrics).ToArray());
-        Episodes = new CsvLog(Path.Combine(directory, "episodes.csv"), new[] { "episode", "length", "return", "success", "expert_steps", "env_steps" });
+        Metrics = new CsvLog(Path.Combine(directory, "metrics.csv"), MetricNames.Harness.Concat(methodMetrics).ToArray(), keepRows: resumed?.Evaluations);
+        Episodes = new CsvLog(Path.Combine(directory, "episodes.csv"), EpisodeColumns, keepRows: resumed?.Episodes);
         if (logSteps)
         {
-            _steps = new CsvLog(Path.Combine(directory, "steps.csv"), new[] { "env_step", "episode", "controller", "reason", "score", "discrepancy", "reward", "x", "y" }, flushEachRow: false);
+            _steps = new CsvLog(Path.Combine(directory, "steps.csv"), new[] { "env_step", "episode", "controller", "reason", "score", "discrepancy", "reward", "x", "y" }, flushEachRow: false, keepRows: resumed?.EnvSteps);
         }
     }
+
+    /// <summary>The columns of episodes.csv.</summary>
+    public static IReadOnlyList<string> EpisodeColumns { get; } = ["episode", "length", "return", "success", "expert_steps", "env_steps"];
 
     /// <summary>metrics.csv.</summary>
     public CsvLog Metrics { get; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aim.Learning.Training;
 using TorchSharp;
 
@@ -20,6 +21,39 @@ public sealed class TensorBoardLog : ITrainingObserver
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         _writer = torch.utils.tensorboard.SummaryWriter(Path.GetFullPath(directory));
+    }
+
+    /// <summary>
+    /// Starts the event files of a resumed run afresh: removes those in <paramref name="directory"/> (they may hold points
+    /// the killed run logged after its resume point) and writes again every evaluation in <paramref name="history"/> and
+    /// every episode in <paramref name="episodesCsv"/> (the resumed run's episodes.csv, already cut to the resume point).
+    /// </summary>
+    public static TensorBoardLog Restart(string directory, IReadOnlyList<EvaluationPoint> history, string episodesCsv)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        string full = Path.GetFullPath(directory);
+        if (System.IO.Directory.Exists(full))
+        {
+            foreach (string events in System.IO.Directory.GetFiles(full, "events.out.tfevents.*"))
+            {
+                File.Delete(events);
+            }
+        }
+
+        var log = new TensorBoardLog(full);
+        foreach (string line in File.ReadLines(episodesCsv).Skip(1))
+        {
+            // episode,length,return,success,expert_steps,env_steps: numbers only.
+            double[] cells = line.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+            log.OnEpisodeEnd(new EpisodeEnd((int)cells[0], (int)cells[1], cells[2], cells[3] > 0, (int)cells[4], (long)cells[5]));
+        }
+
+        foreach (EvaluationPoint point in history)
+        {
+            log.OnEvaluation(point);
+        }
+
+        return log;
     }
 
     /// <summary>The folder holding the event file.</summary>

@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,7 +17,7 @@ namespace Aim.Learning.Torch;
 /// benchmark, rarely in training). The arithmetic here is the same as <c>torch.optim.Adam</c>'s (a test checks the
 /// parameters agree after many steps); only the scalars' lifetimes differ.
 /// </remarks>
-public sealed class SafeAdam : IDisposable
+public sealed class SafeAdam : IDisposable, IResumable
 {
     private static readonly Scalar s_one = 1.0.ToScalar();
     private readonly Parameter[] _parameters;
@@ -105,6 +106,33 @@ public sealed class SafeAdam : IDisposable
 
         GC.KeepAlive(stepSize);
         GC.KeepAlive(bias2Sqrt);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The step count and both moments of every parameter.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("adam");
+        writer.Write(_parameters.Length);
+        writer.Write(_step);
+        foreach (Tensor moment in _expAvg.Concat(_expAvgSq))
+        {
+            TensorState.Write(writer, moment);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("adam");
+        reader.Expect("the number of trained parameters", reader.ReadInt32(), _parameters.Length);
+        _step = reader.ReadInt64();
+        foreach (Tensor moment in _expAvg.Concat(_expAvgSq))
+        {
+            TensorState.Read(reader, moment);
+        }
     }
 
     /// <inheritdoc />

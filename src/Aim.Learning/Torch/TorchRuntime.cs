@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using TorchSharp;
 
 namespace Aim.Learning.Torch;
@@ -56,5 +57,29 @@ public static class TorchRuntime
     {
         Initialize(torch.get_num_threads() > 0 ? Math.Max(1, torch.get_num_threads()) : 1);
         torch.manual_seed(seed);
+    }
+
+    /// <summary>
+    /// Writes the state of TorchSharp's global generator into a run's resumable state. The project draws from it only
+    /// to initialise weights, but a resumed run restores it all the same, so nothing drawn later can differ.
+    /// </summary>
+    public static void WriteGeneratorState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("torch-generator");
+        using torch.Tensor state = torch.random.get_rng_state();
+        writer.WriteBytes(state.bytes);
+    }
+
+    /// <summary>Restores what <see cref="WriteGeneratorState"/> wrote.</summary>
+    public static void ReadGeneratorState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("torch-generator");
+        using torch.Tensor state = torch.random.get_rng_state();
+        var bytes = new byte[state.NumberOfElements * state.ElementSize];
+        reader.ReadExactly(bytes);
+        state.bytes = bytes;
+        torch.random.set_rng_state(state);
     }
 }

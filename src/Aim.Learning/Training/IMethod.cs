@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Learners;
 
 namespace Aim.Learning.Training;
@@ -7,7 +8,7 @@ namespace Aim.Learning.Training;
 /// who acts, and the learning that updates both. Methods differ in their gate (and PVP in its learner); collection,
 /// buffers, accounting, evaluation and logging belong to <see cref="InteractiveTrainer{TObs, TAct}"/>.
 /// </summary>
-public interface IMethod : IDisposable
+public interface IMethod : IDisposable, IResumable
 {
     /// <summary>Short name used in run directories and tables ("aim", "thrifty", …).</summary>
     string Name { get; }

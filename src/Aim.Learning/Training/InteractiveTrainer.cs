@@ -20,7 +20,7 @@ namespace Aim.Learning.Training;
 /// </remarks>
 /// <typeparam name="TObs">Observation type.</typeparam>
 /// <typeparam name="TAct">Action type.</typeparam>
-public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
+public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
 {
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;
@@ -49,6 +49,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     private long _lastUpdateLabels;
     private long _lastUpdateStep;
     private long _lastEvalClock;
+    private bool _resumePointDue;
 
     /// <summary>Creates the trainer; nothing runs until a phase is called.</summary>
     /// <param name="env">Training environment (reset with <see cref="TrainerOptions.Seed"/>, then continuing its stream).</param>
@@ -59,6 +60,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <param name="runDirectory">Where logs and checkpoints go (null: nothing is written).</param>
     /// <param name="ownsMethod">Dispose <paramref name="method"/> with the trainer.</param>
     /// <param name="safetyCritical">The task's safety-critical rule, to count misses over training (null: not counted).</param>
+    /// <param name="resumeFrom">
+    /// A resume point written by <see cref="SaveResumePoint"/> (null: a new run). The trainer continues from it, and the
+    /// logs in <paramref name="runDirectory"/> keep the rows written up to it and are appended to. Build the trainer
+    /// exactly as the saved run was built (same task, method, options and seed); if the state does not fit, the
+    /// constructor throws and nothing on disk has changed.
+    /// </param>
+    /// <exception cref="InvalidDataException">The resume point is damaged or belongs to another run configuration (the message names the file and the difference).</exception>
     public InteractiveTrainer(
         IEnv<TObs, TAct> env,
         IExpert<TObs, TAct> expert,
@@ -67,7 +75,8 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         TrainerOptions options,
         string? runDirectory = null,
         bool ownsMethod = false,
-        ISafetyCriticalRule? safetyCritical = null)
+        ISafetyCriticalRule? safetyCritical = null,
+        string? resumeFrom = null)
     {
         _ownsMethod = ownsMethod;
         _safetyCritical = safetyCritical;
@@ -96,14 +105,21 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         _expertAction = new float[actionSpec.Dimension];
         _expertMean = new float[_gaussianExpert is null ? 0 : actionSpec.Dimension];
         _expertStd = new float[_gaussianExpert is null ? 0 : actionSpec.Dimension];
+        if (resumeFrom is not null)
+        {
+            ReadResumePoint(resumeFrom);
+        }
+
         if (runDirectory is not null)
         {
             RunDirectory = Path.GetFullPath(runDirectory);
-            _log = new RunLog(RunDirectory, method.MetricNames, options.LogSteps);
+            RunPosition? position = resumeFrom is null ? null : new RunPosition(_history.Count, _account.Episodes, _context.EnvSteps);
+            _log = new RunLog(RunDirectory, method.MetricNames, options.LogSteps, position);
             _observers.Add(_log);
             if (options.TensorBoard)
             {
-                _observers.Add(new TensorBoardLog(Path.Combine(RunDirectory, "tensorboard")));
+                string board = Path.Combine(RunDirectory, "tensorboard");
+                _observers.Add(resumeFrom is null ? new TensorBoardLog(board) : TensorBoardLog.Restart(board, _history, _log.Episodes.Path));
             }
         }
     }
@@ -259,6 +275,7 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         (EvaluationPoint point, bool isBest) = _account.Evaluated(_context, Method, result, WallSteps);
         _history.Add(point);
         _lastEvalClock = EvalClockNow;
+        _resumePointDue = true;
         foreach (ITrainingObserver observer in _observers)
         {
             observer.OnEvaluation(point);
@@ -287,6 +304,13 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
 
         while (!IsFinished)
         {
+            if (_resumePointDue && _needsReset && RunDirectory is not null && CanResume)
+            {
+                // Between episodes after an evaluation: what a killed run continues from (see SaveResumePoint).
+                SaveResumePoint();
+                _resumePointDue = false;
+            }
+
             StepOnce(warmUp: false);
             if (Options.EvalEvery > 0 && EvalClockNow - _lastEvalClock >= Options.EvalEvery)
             {
@@ -302,6 +326,9 @@ public sealed class InteractiveTrainer<TObs, TAct> : ITrainer
         if (RunDirectory is not null)
         {
             Method.Save(Path.Combine(RunDirectory, "checkpoints", "final"));
+
+            // A finished run has nothing to resume; its resume point is the largest file of the run.
+            File.Delete(ResumeFile!);
         }
 
         _log?.Flush();

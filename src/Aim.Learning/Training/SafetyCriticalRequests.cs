@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 namespace Aim.Learning.Training;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace Aim.Learning.Training;
 /// the gate's mean score in each: whether a gate concentrates its requests where a mistake is costly (AIM's
 /// signature; the paper's claim that Q^I identifies safety-critical states).
 /// </summary>
-public sealed class SafetyCriticalRequests
+public sealed class SafetyCriticalRequests : IResumable
 {
     private readonly Kind _critical = new();
     private readonly Kind _other = new();
@@ -52,6 +53,34 @@ public sealed class SafetyCriticalRequests
         metrics[MetricNames.RequestRateOther] = _other.RequestRate;
         metrics[MetricNames.ScoreSafetyCritical] = _critical.MeanScore;
         metrics[MetricNames.ScoreOther] = _other.MeanScore;
+    }
+
+    /// <inheritdoc />
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("safety-critical-requests");
+        foreach (Kind kind in (ReadOnlySpan<Kind>)[_critical, _other])
+        {
+            writer.Write(kind.Decisions);
+            writer.Write(kind.Requests);
+            writer.Write(kind.ScoreSum);
+            writer.Write(kind.Scored);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("safety-critical-requests");
+        foreach (Kind kind in (ReadOnlySpan<Kind>)[_critical, _other])
+        {
+            kind.Decisions = reader.ReadInt64();
+            kind.Requests = reader.ReadInt64();
+            kind.ScoreSum = reader.ReadDouble();
+            kind.Scored = reader.ReadInt64();
+        }
     }
 
     private sealed class Kind

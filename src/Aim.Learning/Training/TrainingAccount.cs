@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using System.Diagnostics;
 using Aim.Core.Metrics;
 using Aim.Learning.Data;
@@ -9,12 +10,13 @@ namespace Aim.Learning.Training;
 /// realised switch rate, safety-critical decisions and misses, the current episode's return, and the metrics row of
 /// each evaluation. The trainer feeds it every step; it never influences a decision.
 /// </summary>
-public sealed class TrainingAccount
+public sealed class TrainingAccount : IResumable
 {
     private readonly ISafetyCriticalRule? _safetyCritical;
     private readonly bool _countsRequests;
     private readonly SafetyCriticalRequests _requests = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _clockOffset;
     private long _robotDecisions;
     private long _safetyCriticalSteps;
     private long _misses;
@@ -53,6 +55,9 @@ public sealed class TrainingAccount
 
     /// <summary>Env steps at the last evaluation.</summary>
     public long LastEvaluationStep => _lastEvalStep;
+
+    /// <summary>Wall time of the run so far, including the time before a resume.</summary>
+    public TimeSpan Elapsed => _clockOffset + _clock.Elapsed;
 
     /// <summary>Books one step; returns the finished episode when the step ended one.</summary>
     public EpisodeEnd? Record(in TrainingStep step)
@@ -127,7 +132,7 @@ public sealed class TrainingAccount
             [MetricNames.ExpertCost] = expertSteps,
             [MetricNames.WallSteps] = wallSteps,
             [MetricNames.Episodes] = Episodes,
-            [MetricNames.TimeSeconds] = _clock.Elapsed.TotalSeconds,
+            [MetricNames.TimeSeconds] = Elapsed.TotalSeconds,
             [MetricNames.InterventionRate] = envSteps == 0 ? double.NaN : expertSteps / (double)envSteps,
             [MetricNames.RecentInterventionRate] = envSteps == _lastEvalStep
                 ? double.NaN
@@ -164,5 +169,53 @@ public sealed class TrainingAccount
         }
 
         return (new EvaluationPoint(metrics), isBest);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Every counter, the best success, the running episode's sums and the wall time so far.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("training-account");
+        writer.Write(Episodes);
+        writer.Write(SwitchesToHuman);
+        writer.Write(SwitchesToRobot);
+        writer.Write(_robotDecisions);
+        writer.Write(_safetyCriticalSteps);
+        writer.Write(_misses);
+        writer.Write(_lastEvalStep);
+        writer.Write(_lastEvalExpertSteps);
+        writer.Write(_lastEvalCritical);
+        writer.Write(_lastEvalMisses);
+        writer.Write(_episodeReturn);
+        writer.Write(_episodeLength);
+        writer.Write(_episodeExpertSteps);
+        writer.Write(_bestSuccess);
+        writer.Write(Elapsed.Ticks);
+        _requests.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("training-account");
+        Episodes = reader.ReadInt32();
+        SwitchesToHuman = reader.ReadInt64();
+        SwitchesToRobot = reader.ReadInt64();
+        _robotDecisions = reader.ReadInt64();
+        _safetyCriticalSteps = reader.ReadInt64();
+        _misses = reader.ReadInt64();
+        _lastEvalStep = reader.ReadInt64();
+        _lastEvalExpertSteps = reader.ReadInt64();
+        _lastEvalCritical = reader.ReadInt64();
+        _lastEvalMisses = reader.ReadInt64();
+        _episodeReturn = reader.ReadDouble();
+        _episodeLength = reader.ReadInt32();
+        _episodeExpertSteps = reader.ReadInt32();
+        _bestSuccess = reader.ReadDouble();
+        _clockOffset = TimeSpan.FromTicks(reader.ReadInt64());
+        _clock.Restart();
+        _requests.ReadState(reader);
     }
 }

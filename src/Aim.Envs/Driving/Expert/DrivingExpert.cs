@@ -1,5 +1,6 @@
 using Aim.Core.Experts;
 using Aim.Core.Random;
+using Aim.Core.Resume;
 
 namespace Aim.Envs.Driving.Expert;
 
@@ -12,7 +13,7 @@ namespace Aim.Envs.Driving.Expert;
 /// The mean is the planner's action in [−1, 1]²; samples are clipped to [−1, 1] as MetaDrive clips actions. The planner
 /// keeps a lane choice across steps, so ask it once per environment step (repeated calls in the same state reuse it).
 /// </remarks>
-public sealed class DrivingExpert : IGaussianExpert
+public sealed class DrivingExpert : IGaussianExpert, IResumable
 {
     private readonly DrivingEnv _env;
     private readonly Rng _rng;
@@ -99,5 +100,25 @@ public sealed class DrivingExpert : IGaussianExpert
         (_steer, _throttle) = _planner.Plan(_env);
         _cachedEpisode = _env.EpisodeCount;
         _cachedStep = _env.ElapsedSteps;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The noise stream. Between episodes nothing else decides the expert's future: its cached plan and the planner's
+    /// lane belong to the finished episode and are rebuilt when the environment's episode count moves on.
+    /// </remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("driving-expert");
+        _rng.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("driving-expert");
+        _rng.ReadState(reader);
     }
 }

@@ -1,5 +1,6 @@
 using Aim.Core.Experts;
 using Aim.Core.Random;
+using Aim.Core.Resume;
 
 namespace Aim.Envs.Grid.Experts;
 
@@ -7,7 +8,7 @@ namespace Aim.Envs.Grid.Experts;
 /// An imperfect expert: with probability <see cref="ErrorRate"/> it replaces the inner expert's action by a uniformly
 /// random <i>other</i> action, otherwise it passes the action through.
 /// </summary>
-public sealed class NoisyExpert : IExpert<byte[], int>
+public sealed class NoisyExpert : IExpert<byte[], int>, IResumable
 {
     private readonly IExpert<byte[], int> _inner;
     private readonly Rng _rng;
@@ -53,5 +54,24 @@ public sealed class NoisyExpert : IExpert<byte[], int>
 
         int other = _rng.NextInt(_actionCount - 1);
         return other >= action ? other + 1 : other;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The error stream, then the wrapped expert's state (it must be resumable too).</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("noisy-expert");
+        _rng.WriteState(writer);
+        (_inner as IResumable ?? throw new NotSupportedException($"The wrapped expert ({_inner.GetType().Name}) keeps no resumable state.")).WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("noisy-expert");
+        _rng.ReadState(reader);
+        (_inner as IResumable ?? throw new NotSupportedException($"The wrapped expert ({_inner.GetType().Name}) keeps no resumable state.")).ReadState(reader);
     }
 }

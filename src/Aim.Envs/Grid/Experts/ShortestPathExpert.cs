@@ -1,4 +1,5 @@
 using Aim.Core.Experts;
+using Aim.Core.Resume;
 
 namespace Aim.Envs.Grid.Experts;
 
@@ -16,7 +17,7 @@ namespace Aim.Envs.Grid.Experts;
 /// <para>When no path exists (or the episode already ended on the goal or in lava) the expert answers
 /// <see cref="GridAction.Done"/>.</para>
 /// </remarks>
-public sealed class ShortestPathExpert : IExpert<byte[], int>
+public sealed class ShortestPathExpert : IExpert<byte[], int>, IResumable
 {
     /// <summary>The most keys the planner considers picking up.</summary>
     public const int MaxKeys = 4;
@@ -79,6 +80,24 @@ public sealed class ShortestPathExpert : IExpert<byte[], int>
         }
 
         return _plan.Count == 0 ? -1 : _plan.Count - i;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Between episodes the planner holds nothing that decides its future actions: its cached plan belongs to the
+    /// finished episode's layout and is rebuilt after the next reset. The section only checks the pairing.
+    /// </remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("grid-planner");
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("grid-planner");
     }
 
     private bool PlanStillValid(int i)

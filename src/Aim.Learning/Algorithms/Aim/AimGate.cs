@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Spec;
 using Aim.Learning.Stats;
@@ -10,7 +11,7 @@ namespace Aim.Learning.Algorithms.Aim;
 /// robot → expert when Q^I(s, a_r) &gt; β; expert keeps control while the discrepancy between a_r and a_h exceeds ε;
 /// β is the (1 − δ)-quantile of recent robot-step Q-values.
 /// </summary>
-public sealed class AimGate
+public sealed class AimGate : IResumable
 {
     /// <summary>Reason logged when Q^I asks for help.</summary>
     public const string AskForHelp = "Q^I(s,a_r) > beta";
@@ -92,4 +93,25 @@ public sealed class AimGate
 
     /// <summary>Forgets the held values (after a policy update: they described the old policy).</summary>
     public void ClearRecent() => _recentRobotQ.Clear();
+
+    /// <inheritdoc />
+    /// <remarks>β, ε and the robot-step Q-values held for the next refit.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("aim-gate");
+        writer.Write(Beta);
+        writer.Write(Epsilon);
+        writer.Write(_recentRobotQ);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("aim-gate");
+        Beta = reader.ReadDouble();
+        Epsilon = reader.ReadDouble();
+        reader.ReadInto(_recentRobotQ);
+    }
 }

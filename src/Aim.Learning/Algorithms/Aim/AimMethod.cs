@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Algorithms.Pvp;
 using Aim.Learning.Data;
@@ -215,6 +216,41 @@ public sealed class AimMethod : GatedMethod
         metrics[QPositiveFractionMetric] = _qLearner.PositiveFraction;
         _qRobotSum = 0;
         _qRobotCount = 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Q^I and its target network, its learner, β/ε and their statistics, the robot-state window.</remarks>
+    protected override void WriteGateState(StateWriter writer)
+    {
+        TensorState.Write(writer, "proxy-q", _q.Online);
+        TensorState.Write(writer, "proxy-q target", _q.Target);
+        _qLearner.WriteState(writer);
+        _gate.WriteState(writer);
+        writer.Section("aim");
+        writer.Write(_labelsSeen);
+        writer.Write(_heldOutSum);
+        writer.Write(_heldOutCount);
+        writer.Write(_qRobotSum);
+        writer.Write(_qRobotCount);
+        writer.Write(_robotStates is not null);
+        _robotStates?.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    protected override void ReadGateState(StateReader reader)
+    {
+        TensorState.Read(reader, "proxy-q", _q.Online);
+        TensorState.Read(reader, "proxy-q target", _q.Target);
+        _qLearner.ReadState(reader);
+        _gate.ReadState(reader);
+        reader.Section("aim");
+        _labelsSeen = reader.ReadInt64();
+        _heldOutSum = reader.ReadDouble();
+        _heldOutCount = reader.ReadInt64();
+        _qRobotSum = reader.ReadDouble();
+        _qRobotCount = reader.ReadInt32();
+        reader.Expect("keeping a window of robot states", reader.ReadBool(), _robotStates is not null);
+        _robotStates?.ReadState(reader);
     }
 
     /// <inheritdoc />

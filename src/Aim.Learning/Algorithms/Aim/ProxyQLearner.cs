@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Training;
@@ -14,7 +15,7 @@ namespace Aim.Learning.Algorithms.Aim;
 /// reward-free TD term propagates the labels to states the expert never labelled. Gradient-norm clipping and a
 /// Polyak target after every step.
 /// </summary>
-public sealed class ProxyQLearner : IDisposable
+public sealed class ProxyQLearner : IDisposable, IResumable
 {
     private readonly ProxyQ _q;
     private readonly AimOptions _options;
@@ -89,6 +90,31 @@ public sealed class ProxyQLearner : IDisposable
         return storedNovice
             ? _q.ValuesOf(batch.Observations, batch.NoviceActions, count)
             : _q.RobotValues(batch.Observations, count, robot);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The sampling stream, the optimiser and the statistics reported at the next evaluation.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("proxy-q-learner");
+        _rng.WriteState(writer);
+        _optimizer.WriteState(writer);
+        writer.Write(LastLoss);
+        writer.Write(LastQExpert);
+        writer.Write(PositiveFraction);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("proxy-q-learner");
+        _rng.ReadState(reader);
+        _optimizer.ReadState(reader);
+        LastLoss = reader.ReadDouble();
+        LastQExpert = reader.ReadDouble();
+        PositiveFraction = reader.ReadDouble();
     }
 
     /// <inheritdoc />

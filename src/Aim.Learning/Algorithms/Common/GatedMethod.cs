@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Learners;
 using Aim.Learning.Torch;
 using Aim.Learning.Training;
@@ -92,6 +93,25 @@ public abstract class GatedMethod : IMethod
     public virtual IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) => Learner.CheckpointEntries(directory);
 
     /// <inheritdoc />
+    /// <remarks>The method's name (a state of another method fails here), the policy learner's state, then the gate's.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("method " + Name);
+        Learner.WriteState(writer);
+        WriteGateState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("method " + Name);
+        Learner.ReadState(reader);
+        ReadGateState(reader);
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -122,6 +142,17 @@ public abstract class GatedMethod : IMethod
     }
 
     /// <summary>Releases the learner (and, in derived classes, the gate's networks).</summary>
+    /// <summary>Writes the gate's part of the state (its thresholds, statistics and networks). Default: nothing.</summary>
+    protected virtual void WriteGateState(StateWriter writer)
+    {
+    }
+
+    /// <summary>Reads what <see cref="WriteGateState"/> wrote.</summary>
+    protected virtual void ReadGateState(StateReader reader)
+    {
+    }
+
+    /// <summary>Releases the learner (and, in subclasses, the gate's networks).</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Learners;
 using Aim.Learning.Training;
 
@@ -72,6 +73,13 @@ public sealed class PersonGatedMethod : IMethod
 
     /// <inheritdoc />
     public void Load(string directory) => _inner.Load(directory);
+
+    /// <inheritdoc />
+    /// <remarks>The wrapped method's state: the person's key holds no state of its own.</remarks>
+    public void WriteState(StateWriter writer) => _inner.WriteState(writer);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader) => _inner.ReadState(reader);
 
     /// <inheritdoc />
     public void Dispose() => _inner.Dispose();

@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Core.Random;
 using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Algorithms.Thrifty;
@@ -61,6 +62,12 @@ public sealed class EnsembleDaggerMethod : GatedMethod
         ArgumentNullException.ThrowIfNull(context);
         _gate.DiscrepancyThreshold = context.Action.IsDiscrete ? 0.0 : _ensemble.MeanDiscrepancy(context.Human);
     }
+
+    /// <inheritdoc />
+    protected override void WriteGateState(StateWriter writer) => _gate.WriteState(writer);
+
+    /// <inheritdoc />
+    protected override void ReadGateState(StateReader reader) => _gate.ReadState(reader);
 
     /// <inheritdoc />
     protected override void ReportGateMetrics(IDictionary<string, double> metrics)

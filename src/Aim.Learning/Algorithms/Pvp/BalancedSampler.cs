@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
 
@@ -9,7 +10,7 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// least half a batch, otherwise all from the human buffer. Counts (not write positions) decide, so it stays right
 /// after the buffers wrap around.
 /// </summary>
-public sealed class BalancedSampler
+public sealed class BalancedSampler : IResumable
 {
     private readonly Rng _rng;
     private readonly int[] _slots;
@@ -43,4 +44,11 @@ public sealed class BalancedSampler
 
         return Batch;
     }
+
+    /// <inheritdoc />
+    /// <remarks>The sampling stream (the batch is scratch).</remarks>
+    public void WriteState(StateWriter writer) => _rng.WriteState(writer);
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader) => _rng.ReadState(reader);
 }

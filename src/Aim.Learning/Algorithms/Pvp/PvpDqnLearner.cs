@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
@@ -66,6 +67,24 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
         using var noGrad = no_grad();
         Tensor input = tensor(observations[..(count * _observation.Size)].ToArray(), new long[] { count, _observation.Size });
         _q.Forward(input).argmax(1).to_type(ScalarType.Float32).data<float>().CopyTo(actions[..count]);
+    }
+
+    /// <inheritdoc />
+    protected override void WriteLearnerState(StateWriter writer)
+    {
+        TensorState.Write(writer, "pvp-dqn q", _q);
+        TensorState.Write(writer, "pvp-dqn target", _target);
+        _optimizer.WriteState(writer);
+        writer.Write(_gradientSteps);
+    }
+
+    /// <inheritdoc />
+    protected override void ReadLearnerState(StateReader reader)
+    {
+        TensorState.Read(reader, "pvp-dqn q", _q);
+        TensorState.Read(reader, "pvp-dqn target", _target);
+        _optimizer.ReadState(reader);
+        _gradientSteps = reader.ReadInt64();
     }
 
     /// <summary>

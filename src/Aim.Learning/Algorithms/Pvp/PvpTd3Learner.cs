@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
@@ -71,6 +72,38 @@ public sealed class PvpTd3Learner : PvpValueLearner
     {
         base.ReportMetrics(metrics);
         metrics[PvpMethod.ActorLossMetric] = _lastActorLoss;
+    }
+
+    /// <inheritdoc />
+    protected override void WriteLearnerState(StateWriter writer)
+    {
+        TensorState.Write(writer, "pvp-td3 actor", _actor.Network);
+        TensorState.Write(writer, "pvp-td3 target actor", _targetActor.Network);
+        TensorState.Write(writer, "pvp-td3 q1", _q1);
+        TensorState.Write(writer, "pvp-td3 q2", _q2);
+        TensorState.Write(writer, "pvp-td3 target q1", _target1);
+        TensorState.Write(writer, "pvp-td3 target q2", _target2);
+        _actorOptimizer.WriteState(writer);
+        _criticOptimizer.WriteState(writer);
+        _rng.WriteState(writer);
+        writer.Write(_criticSteps);
+        writer.Write(_lastActorLoss);
+    }
+
+    /// <inheritdoc />
+    protected override void ReadLearnerState(StateReader reader)
+    {
+        TensorState.Read(reader, "pvp-td3 actor", _actor.Network);
+        TensorState.Read(reader, "pvp-td3 target actor", _targetActor.Network);
+        TensorState.Read(reader, "pvp-td3 q1", _q1);
+        TensorState.Read(reader, "pvp-td3 q2", _q2);
+        TensorState.Read(reader, "pvp-td3 target q1", _target1);
+        TensorState.Read(reader, "pvp-td3 target q2", _target2);
+        _actorOptimizer.ReadState(reader);
+        _criticOptimizer.ReadState(reader);
+        _rng.ReadState(reader);
+        _criticSteps = reader.ReadInt64();
+        _lastActorLoss = reader.ReadDouble();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Learners;
 using Aim.Learning.Spec;
 using Aim.Learning.Torch;
@@ -78,6 +79,37 @@ public abstract class PvpValueLearner : IPolicyLearner
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
+
+    /// <inheritdoc />
+    /// <remarks>The sampler's stream and the last statistics, then the subclass's networks and optimisers.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("pvp-learner " + GetType().Name);
+        Sampler.WriteState(writer);
+        writer.Write(LastLoss);
+        writer.Write(LastQHuman);
+        writer.Write(LastQNovice);
+        WriteLearnerState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("pvp-learner " + GetType().Name);
+        Sampler.ReadState(reader);
+        LastLoss = reader.ReadDouble();
+        LastQHuman = reader.ReadDouble();
+        LastQNovice = reader.ReadDouble();
+        ReadLearnerState(reader);
+    }
+
+    /// <summary>Writes the subclass's networks, optimisers and counters.</summary>
+    protected abstract void WriteLearnerState(StateWriter writer);
+
+    /// <summary>Reads what <see cref="WriteLearnerState"/> wrote.</summary>
+    protected abstract void ReadLearnerState(StateReader reader);
 
     /// <summary>One gradient step on a fresh balanced batch.</summary>
     protected abstract void Step(TrainingContext context);

@@ -1,4 +1,5 @@
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
@@ -188,6 +189,37 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
     /// <exception cref="InvalidDataException">A file is damaged, unverifiable or of another architecture (the message names it).</exception>
     public void Load(string directory) => CheckpointFile.Load(CheckpointEntries(directory));
+
+    /// <inheritdoc />
+    /// <remarks>Every member's weights, sampling stream and optimiser, and the last loss.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("bootstrap-ensemble");
+        writer.Write(_members.Length);
+        for (int m = 0; m < _members.Length; m++)
+        {
+            TensorState.Write(writer, $"member {m}", _members[m].Network);
+            _learners[m].WriteState(writer);
+        }
+
+        writer.Write(_lastLoss);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("bootstrap-ensemble");
+        reader.Expect("the number of members", reader.ReadInt32(), _members.Length);
+        for (int m = 0; m < _members.Length; m++)
+        {
+            TensorState.Read(reader, $"member {m}", _members[m].Network);
+            _learners[m].ReadState(reader);
+        }
+
+        _lastLoss = reader.ReadDouble();
+    }
 
     /// <inheritdoc />
     public void Dispose()

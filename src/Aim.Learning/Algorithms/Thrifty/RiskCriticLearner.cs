@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Core.Random;
 using Aim.Learning.Data;
 using Aim.Learning.Training;
@@ -13,7 +14,7 @@ namespace Aim.Learning.Algorithms.Thrifty;
 /// batch drawn from the success transitions (Thrifty's <c>pos_fraction</c>), the clipped double-Q target at the
 /// ensemble's action, and a Polyak update of the targets every few gradient steps.
 /// </summary>
-public sealed class RiskCriticLearner : IDisposable
+public sealed class RiskCriticLearner : IDisposable, IResumable
 {
     private readonly RiskCritic _critic;
     private readonly ThriftyOptions _options;
@@ -57,6 +58,27 @@ public sealed class RiskCriticLearner : IDisposable
         }
 
         return total / steps;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The sampling stream, the optimiser and the gradient-step count (it times the target updates).</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("risk-critic-learner");
+        _rng.WriteState(writer);
+        _optimizer.WriteState(writer);
+        writer.Write(_gradientSteps);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("risk-critic-learner");
+        _rng.ReadState(reader);
+        _optimizer.ReadState(reader);
+        _gradientSteps = reader.ReadInt64();
     }
 
     /// <inheritdoc />

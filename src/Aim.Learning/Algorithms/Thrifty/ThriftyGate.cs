@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Spec;
 using Aim.Learning.Stats;
@@ -12,7 +13,7 @@ namespace Aim.Learning.Algorithms.Thrifty;
 /// equal actions) and the state is safe (Q_risk(s, a_r) &gt; ε_R). Without a risk critic only novelty and agreement
 /// count (the released AIM code's Thrifty, and Ensemble-DAgger).
 /// </summary>
-public sealed class ThriftyGate
+public sealed class ThriftyGate : IResumable
 {
     /// <summary>Reason logged when novelty asks for help.</summary>
     public const string Novel = "novelty > beta_H";
@@ -135,5 +136,32 @@ public sealed class ThriftyGate
     {
         _novelties.Clear();
         _risks.Clear();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The four thresholds and the robot-step scores held for the next refit.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("thrifty-gate");
+        writer.Write(NoveltyThreshold);
+        writer.Write(RiskThreshold);
+        writer.Write(DiscrepancyThreshold);
+        writer.Write(HandBackRiskThreshold);
+        writer.Write(_novelties);
+        writer.Write(_risks);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("thrifty-gate");
+        NoveltyThreshold = reader.ReadDouble();
+        RiskThreshold = reader.ReadDouble();
+        DiscrepancyThreshold = reader.ReadDouble();
+        HandBackRiskThreshold = reader.ReadDouble();
+        reader.ReadInto(_novelties);
+        reader.ReadInto(_risks);
     }
 }

@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Core.Random;
 using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Data;
@@ -144,6 +145,52 @@ public sealed class ThriftyMethod : GatedMethod
     /// Initial thresholds from the warm-up data: β_H the chosen quantile of novelty, β_R the mean training discrepancy
     /// (discrete: hand back on equal actions), ε_H and ε_R the original's constants; then the critic's first fit.
     /// </summary>
+    /// <inheritdoc />
+    /// <remarks>The gate's thresholds and scores, the risk critic (its four networks and learner) and the counters.</remarks>
+    protected override void WriteGateState(StateWriter writer)
+    {
+        _gate.WriteState(writer);
+        writer.Section("thrifty");
+        writer.Write(_critic is not null);
+        if (_critic is not null)
+        {
+            TensorState.Write(writer, "risk q1", _critic.Q1);
+            TensorState.Write(writer, "risk q2", _critic.Q2);
+            TensorState.Write(writer, "risk target q1", _critic.Target1);
+            TensorState.Write(writer, "risk target q2", _critic.Target2);
+            _criticLearner!.WriteState(writer);
+        }
+
+        writer.Write(_lastNovelty);
+        writer.Write(_lastRisk);
+        writer.Write(_noveltySwitches);
+        writer.Write(_riskSwitches);
+        writer.Write(_lastRiskLoss);
+    }
+
+    /// <inheritdoc />
+    protected override void ReadGateState(StateReader reader)
+    {
+        _gate.ReadState(reader);
+        reader.Section("thrifty");
+        reader.Expect("having a risk critic", reader.ReadBool(), _critic is not null);
+        if (_critic is not null)
+        {
+            TensorState.Read(reader, "risk q1", _critic.Q1);
+            TensorState.Read(reader, "risk q2", _critic.Q2);
+            TensorState.Read(reader, "risk target q1", _critic.Target1);
+            TensorState.Read(reader, "risk target q2", _critic.Target2);
+            _criticLearner!.ReadState(reader);
+        }
+
+        _lastNovelty = reader.ReadDouble();
+        _lastRisk = reader.ReadDouble();
+        _noveltySwitches = reader.ReadInt64();
+        _riskSwitches = reader.ReadInt64();
+        _lastRiskLoss = reader.ReadDouble();
+    }
+
+    /// <inheritdoc />
     protected override void InitializeGate(TrainingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

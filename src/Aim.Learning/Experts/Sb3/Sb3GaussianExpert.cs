@@ -2,6 +2,7 @@ using Aim.Core.Experts;
 using Aim.Core.Random;
 using Aim.Learning.Networks;
 using static TorchSharp.torch;
+using Aim.Core.Resume;
 
 namespace Aim.Learning.Experts.Sb3;
 
@@ -16,7 +17,7 @@ namespace Aim.Learning.Experts.Sb3;
 /// <c>VecNormalize</c> is not reproduced). The noise comes from the <see cref="Rng"/> given at load, so a seed fixes the
 /// sequence of actions.
 /// </remarks>
-public sealed class Sb3GaussianExpert : IGaussianExpert, IDisposable
+public sealed class Sb3GaussianExpert : IGaussianExpert, IDisposable, IResumable
 {
     private readonly Mlp _mean;
     private readonly float[] _std;
@@ -130,5 +131,22 @@ public sealed class Sb3GaussianExpert : IGaussianExpert, IDisposable
         using IDisposable noGrad = no_grad();
         Tensor m = _mean.call(tensor(observation).reshape(1, observation.Length));
         return m.reshape(-1).data<float>().ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The noise stream (the network is the loaded zip's, unchanged by a run).</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("sb3-gaussian-expert");
+        _rng.WriteState(writer);
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("sb3-gaussian-expert");
+        _rng.ReadState(reader);
     }
 }

@@ -2,6 +2,7 @@ using Aim.Core.Experts;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
 using static TorchSharp.torch;
+using Aim.Core.Resume;
 
 namespace Aim.Learning.Experts.Sb3;
 
@@ -16,7 +17,7 @@ namespace Aim.Learning.Experts.Sb3;
 /// boxes of bytes (and as <c>MinigridCNN</c>, which asserts inputs ≤ 1, expects). This is not the [0, 1] scaling by the
 /// largest code that the project's own learners use (<see cref="ObservationSpec"/>). Ties go to the lowest action.
 /// </remarks>
-public sealed class Sb3QNetworkExpert : IExpert<byte[], int>, IDisposable
+public sealed class Sb3QNetworkExpert : IExpert<byte[], int>, IDisposable, IResumable
 {
     /// <summary>The factor applied to observation bytes: 1/255.</summary>
     public const float ImageScale = 1f / 255f;
@@ -103,5 +104,20 @@ public sealed class Sb3QNetworkExpert : IExpert<byte[], int>, IDisposable
         }
 
         return new Sb3QNetworkExpert(network, shape.Aggregate(1, (a, b) => a * b));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Nothing: the expert is the loaded zip's greedy policy; the section only checks the pairing.</remarks>
+    public void WriteState(StateWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Section("sb3-q-expert");
+    }
+
+    /// <inheritdoc />
+    public void ReadState(StateReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        reader.Section("sb3-q-expert");
     }
 }
