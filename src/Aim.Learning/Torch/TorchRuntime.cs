@@ -4,7 +4,8 @@ using TorchSharp;
 namespace Aim.Learning.Torch;
 
 /// <summary>
-/// One place that prepares TorchSharp for use: loads the native library, turns NNPACK off where it cannot run (see
+/// One place that prepares TorchSharp for use: pins MKL's code branch so runs reproduce (see
+/// <see cref="MklReproducibility"/>), loads the native library, turns NNPACK off where it cannot run (see
 /// <see cref="NnpackSwitch"/>), sets the thread count and seeds.
 /// </summary>
 /// <remarks>
@@ -32,6 +33,8 @@ public static class TorchRuntime
         {
             if (!s_initialized)
             {
+                // Before libtorch computes anything: MKL reads its branch once.
+                MklReproducibility.Pin();
                 torch.InitializeDeviceType(DeviceType.CPU);
 
                 // Otherwise libtorch logs an NNPACK warning at every convolution on CPUs NNPACK does not support.

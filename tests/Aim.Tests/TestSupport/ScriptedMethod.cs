@@ -1,3 +1,4 @@
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Training;
@@ -63,6 +64,10 @@ internal sealed class ScriptedMethod : IMethod, IActor
     public void Load(string directory)
     {
     }
+
+    public void WriteState(StateWriter writer) => writer.Write(Updates);
+
+    public void ReadState(StateReader reader) => Updates = reader.ReadInt32();
 
     public void Dispose()
     {
