@@ -41,10 +41,16 @@ internal static class RunCommand
         {
             if (parse.GetValue(resume) is string resumed)
             {
-                Option[] others = [method, task, seed, set, steps, tensorBoard, output, runDirectory, child];
+                Option[] others = [method, task, seed, set, steps, tensorBoard, output, runDirectory];
                 if (others.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is Option given)
                 {
                     throw new ArgumentException($"--resume continues the run with the options its options.json records; drop {given.Name}.");
+                }
+
+                if (parse.GetValue(child))
+                {
+                    ExperimentRunner.Resume(resumed, p => context.Output.WriteLine(ChildProcessLauncher.EvalPrefix + JsonSerializer.Serialize(p.Metrics, ChildProcessLauncher.Json)));
+                    return 0;
                 }
 
                 return Resume(context, resumed);

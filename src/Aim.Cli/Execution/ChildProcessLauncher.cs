@@ -43,7 +43,14 @@ internal sealed class ChildProcessLauncher : IRunLauncher
     }
 
     /// <inheritdoc />
-    public void Launch(SweepRun run, string directory, Action<EvaluationPoint> progress, CancellationToken cancellation)
+    public void Launch(SweepRun run, string directory, Action<EvaluationPoint> progress, CancellationToken cancellation) =>
+        Start(run, Arguments(run, directory), progress, cancellation);
+
+    /// <inheritdoc />
+    public void Resume(SweepRun run, string directory, Action<EvaluationPoint> progress, CancellationToken cancellation) =>
+        Start(run, ["run", "--resume", directory, "--child"], progress, cancellation);
+
+    private void Start(SweepRun run, IEnumerable<string> arguments, Action<EvaluationPoint> progress, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo(_executable)
         {
@@ -51,7 +58,7 @@ internal sealed class ChildProcessLauncher : IRunLauncher
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in _prefixArguments.Concat(Arguments(run, directory)))
+        foreach (string argument in _prefixArguments.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

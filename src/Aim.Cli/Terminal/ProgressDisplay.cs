@@ -50,6 +50,9 @@ internal static class ProgressDisplay
                             task.Description = Label(p, "[grey]finished before[/]");
                             task.Value = total;
                             break;
+                        case RunState.Resumed:
+                            task.Description = Label(p, p.Error is null ? "[grey]resumed[/]" : "[yellow]" + Markup.Escape(p.Error) + "[/]");
+                            break;
                         case RunState.Evaluated when p.Point is not null:
                             task.Value = Math.Min(total, p.Point.EnvSteps);
                             task.Description = Label(p, Markup.Escape(Numbers(p.Point)));
@@ -73,6 +76,7 @@ internal static class ProgressDisplay
     {
         RunState.Skipped => $"{Prefix(p)}  finished before, skipped",
         RunState.Started => $"{Prefix(p)}  started",
+        RunState.Resumed => p.Error is null ? $"{Prefix(p)}  resumed from its last resume point" : $"{Prefix(p)}  {p.Error}",
         RunState.Evaluated when p.Point is not null => $"{Prefix(p)}  {Numbers(p.Point, TotalSteps(p.Run))}",
         RunState.Finished => $"{Prefix(p)}  done",
         RunState.Failed => $"{Prefix(p)}  FAILED: {p.Error}",

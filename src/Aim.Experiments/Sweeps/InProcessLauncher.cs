@@ -16,4 +16,12 @@ public sealed class InProcessLauncher : IRunLauncher
         cancellation.ThrowIfCancellationRequested();
         ExperimentRunner.Run(run.ToSpec(), runsRoot: null, progress, runDirectory: directory);
     }
+
+    /// <inheritdoc />
+    public void Resume(SweepRun run, string directory, Action<EvaluationPoint> progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        cancellation.ThrowIfCancellationRequested();
+        ExperimentRunner.Resume(directory, progress);
+    }
 }

@@ -1,8 +1,11 @@
+using Aim.Learning.Training;
+
 namespace Aim.Experiments.Sweeps;
 
 /// <summary>
 /// Executes a sweep's runs (or one shard of them) into <c>{sweep}/runs/{id}/</c>, <see cref="Parallel"/> at a time,
-/// skipping finished runs (summary.json present) and restarting unfinished ones from scratch.
+/// skipping finished runs (summary.json present), continuing killed ones from their resume point and restarting those
+/// that have none (or an unusable one) from scratch.
 /// </summary>
 public static class SweepExecutor
 {
@@ -63,15 +66,20 @@ public static class SweepExecutor
                 return;
             }
 
-            if (Directory.Exists(runDirectory))
-            {
-                Directory.Delete(runDirectory, recursive: true);
-            }
-
-            progress?.Invoke(new SweepProgress(run, position, total, RunState.Started));
             try
             {
-                launcher.Launch(run, runDirectory, p => progress?.Invoke(new SweepProgress(run, position, total, RunState.Evaluated, p)), cancellation);
+                Action<EvaluationPoint> evaluated = p => progress?.Invoke(new SweepProgress(run, position, total, RunState.Evaluated, p));
+                if (!TryResume(launcher, run, runDirectory, position, total, evaluated, progress, cancellation))
+                {
+                    if (Directory.Exists(runDirectory))
+                    {
+                        Directory.Delete(runDirectory, recursive: true);
+                    }
+
+                    progress?.Invoke(new SweepProgress(run, position, total, RunState.Started));
+                    launcher.Launch(run, runDirectory, evaluated, cancellation);
+                }
+
                 Interlocked.Increment(ref ran);
                 progress?.Invoke(new SweepProgress(run, position, total, RunState.Finished));
             }
@@ -87,6 +95,38 @@ public static class SweepExecutor
         });
 
         return new SweepOutcome(ran, skipped, failed.OrderBy(f => f.Item1.Index).ToArray(), Missing(plan, directory).Count == 0);
+    }
+
+    /// <summary>
+    /// Continues a run an earlier execution left unfinished, when its folder holds a resume point. False when there is
+    /// none, or when it could not be used (damaged, written by another version): the run then starts again from scratch.
+    /// </summary>
+    private static bool TryResume(
+        IRunLauncher launcher,
+        SweepRun run,
+        string runDirectory,
+        int position,
+        int total,
+        Action<EvaluationPoint> evaluated,
+        Action<SweepProgress>? progress,
+        CancellationToken cancellation)
+    {
+        if (!File.Exists(Path.Combine(runDirectory, InteractiveTrainer<byte[], int>.ResumeFileName)))
+        {
+            return false;
+        }
+
+        progress?.Invoke(new SweepProgress(run, position, total, RunState.Resumed));
+        try
+        {
+            launcher.Resume(run, runDirectory, evaluated, cancellation);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            progress?.Invoke(new SweepProgress(run, position, total, RunState.Resumed, Error: $"could not resume ({e.Message}); starting again"));
+            return false;
+        }
     }
 
     /// <summary>The folder of <paramref name="run"/> inside sweep folder <paramref name="directory"/>.</summary>

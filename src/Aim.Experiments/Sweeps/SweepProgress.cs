@@ -11,6 +11,9 @@ public enum RunState
     /// <summary>Started.</summary>
     Started,
 
+    /// <summary>Continued from the resume point an earlier, killed execution left (see <see cref="SweepProgress.Error"/> when it could not be, and restarted).</summary>
+    Resumed,
+
     /// <summary>Evaluated (see <see cref="SweepProgress.Point"/>).</summary>
     Evaluated,
 

@@ -95,5 +95,8 @@ public sealed class SweepLockingTests : IDisposable
             Directory.CreateDirectory(directory);
             File.WriteAllText(Path.Combine(directory, "summary.json"), "{}");
         }
+
+        public void Resume(SweepRun run, string directory, Action<EvaluationPoint> progress, CancellationToken cancellation) =>
+            Launch(run, directory, progress, cancellation);
     }
 }
