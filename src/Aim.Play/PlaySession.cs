@@ -315,7 +315,7 @@ public sealed class PlaySession : IDisposable
             {
                 // Stopped: the run ends as a finished one would, with an evaluation and the final checkpoint.
                 Trainer.Evaluate();
-                Trainer.Method.Save(Path.Combine(RunDirectory, "checkpoints", "final"));
+                CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Trainer.Method.Save);
             }
 
             IReadOnlyList<EvaluationPoint> history = Trainer.History.ToArray();

@@ -4,6 +4,7 @@ using Aim.Core.Metrics;
 using Aim.Learning.Data;
 using Aim.Learning.Logging;
 using Aim.Learning.Spec;
+using Aim.Learning.Torch;
 
 namespace Aim.Learning.Training;
 
@@ -283,7 +284,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
 
         if (isBest && RunDirectory is not null)
         {
-            Method.Save(Path.Combine(RunDirectory, "checkpoints", "best"));
+            CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "best"), Method.Save);
         }
 
         return point;
@@ -325,7 +326,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
 
         if (RunDirectory is not null)
         {
-            Method.Save(Path.Combine(RunDirectory, "checkpoints", "final"));
+            CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Method.Save);
 
             // A finished run has nothing to resume; its resume point is the largest file of the run.
             File.Delete(ResumeFile!);

@@ -1,6 +1,6 @@
-using Aim.Core.Resume;
 using System.Diagnostics;
 using Aim.Core.Metrics;
+using Aim.Core.Resume;
 using Aim.Learning.Data;
 
 namespace Aim.Learning.Training;

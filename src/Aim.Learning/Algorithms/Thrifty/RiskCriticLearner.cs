@@ -1,8 +1,8 @@
-using Aim.Core.Resume;
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Data;
-using Aim.Learning.Training;
 using Aim.Learning.Torch;
+using Aim.Learning.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using Aim.Core.Resume;
 using Aim.Core.Random;
+using Aim.Core.Resume;
 using Aim.Learning.Algorithms.Common;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;

@@ -1,8 +1,8 @@
 using Aim.Core.Experts;
+using Aim.Core.Resume;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
 using static TorchSharp.torch;
-using Aim.Core.Resume;
 
 namespace Aim.Learning.Experts.Sb3;
 
