@@ -20,7 +20,7 @@ internal static class MklReproducibility
     /// <summary>MKL's variable for the code branch.</summary>
     public const string Variable = "MKL_CBWR";
 
-    /// <summary>The branch in effect (null before <see cref="Pin"/>).</summary>
+    /// <summary>The branch in effect (null before <see cref="Pin"/>, or when the C library's environment could not be set).</summary>
     public static string? Branch { get; private set; }
 
     /// <summary>Sets <see cref="Variable"/> for this process unless it is set already.</summary>
@@ -31,16 +31,45 @@ internal static class MklReproducibility
         {
             branch = Avx2.IsSupported ? "AVX2" : "COMPATIBLE";
             Environment.SetEnvironmentVariable(Variable, branch);
-            if (!OperatingSystem.IsWindows())
+            if (!OperatingSystem.IsWindows() && !SetNativeVariable(Variable, branch))
             {
-                // .NET keeps its own copy of the environment on Unix; native code reads the C library's.
-                _ = SetEnv(Variable, branch, overwrite: 1);
+                // Runs still work; only the ninth digits may differ between identical runs.
+                branch = null;
             }
         }
 
         Branch = branch;
     }
 
-    [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-    private static extern int SetEnv(string name, string value, int overwrite);
+    /// <summary>
+    /// Sets a variable in the C library's environment, which native code reads (.NET keeps its own copy on Unix).
+    /// False when no C library with <c>setenv</c> could be found.
+    /// </summary>
+    private static bool SetNativeVariable(string name, string value)
+    {
+        // By file name: "libc" alone can resolve to glibc's linker script (libc.so), which cannot be loaded.
+        foreach (string library in (string[])["libc.so.6", "libc.so.7", "libSystem.B.dylib", "libc"])
+        {
+            if (NativeLibrary.TryLoad(library, out IntPtr handle) && NativeLibrary.TryGetExport(handle, "setenv", out IntPtr setenv))
+            {
+                var call = Marshal.GetDelegateForFunctionPointer<SetEnv>(setenv);
+                IntPtr n = Marshal.StringToHGlobalAnsi(name);
+                IntPtr v = Marshal.StringToHGlobalAnsi(value);
+                try
+                {
+                    return call(n, v, 1) == 0;
+                }
+                finally
+                {
+                    Marshal.FreeHGlobal(n);
+                    Marshal.FreeHGlobal(v);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int SetEnv(IntPtr name, IntPtr value, int overwrite);
 }
