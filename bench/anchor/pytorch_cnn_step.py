@@ -7,7 +7,7 @@ observations (values k * 0.1, k in 0..10, as the grid codec scales bytes), cross
 Adam at lr 1e-4, one intra-op and one inter-op thread. 100 warm-up steps, then STEPS timed ones (default 1000).
 Each step reads the loss back (loss.item()), as ours does.
 
-Prints one line: "ms/step X (PyTorch <version>, ...)".
+Prints one line: "ms/step X cpu Y (PyTorch <version>, ...)": wall-clock and process CPU milliseconds per step.
 
 Usage: /usr/bin/python3 bench/anchor/pytorch_cnn_step.py [STEPS]
 """
@@ -52,12 +52,14 @@ def main() -> None:
     for _ in range(WARM_UP):
         step()
     total = 0.0
+    cpu_start = time.process_time()
     start = time.perf_counter()
     for _ in range(steps):
         total += step()
     elapsed = time.perf_counter() - start
-    print(f"ms/step {elapsed * 1000 / steps:.4f} (PyTorch {torch.__version__}, {steps} steps, batch {BATCH}, "
-          f"mean loss {total / steps:.4f})")
+    cpu = time.process_time() - cpu_start
+    print(f"ms/step {elapsed * 1000 / steps:.4f} cpu {cpu * 1000 / steps:.4f} (PyTorch {torch.__version__}, "
+          f"{steps} steps, batch {BATCH}, mean loss {total / steps:.4f})")
 
 
 if __name__ == "__main__":
