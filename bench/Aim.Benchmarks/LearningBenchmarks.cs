@@ -1,25 +1,19 @@
-using Aim.Core.Random;
-using Aim.Learning.Data;
 using Aim.Learning.Learners;
-using Aim.Learning.Networks;
-using Aim.Learning.Spec;
-using Aim.Learning.Torch;
 using BenchmarkDotNet.Attributes;
 
 namespace Aim.Benchmarks;
 
 /// <summary>
 /// Cost of the learning core's hot operations on the MiniGrid CNN (12×7×7 input, 7 actions), one torch thread:
-/// a behaviour-cloning gradient step at batch 200 (the AIM grid code's batch; its reference step is ≈ 4.5 ms),
-/// and the per-step forward pass the gate needs.
+/// a behaviour-cloning gradient step at batch 200 (<see cref="BcStep"/>, the step the PyTorch anchor mirrors), and the
+/// forward pass the robot makes at every environment step and at every lock-step evaluation step.
 /// </summary>
-[ShortRunJob]
+[InProcessShortRunJob]
 [MemoryDiagnoser]
 public class LearningBenchmarks
 {
-    private HacoBuffer _buffer = null!;
+    private BcStep _step = null!;
     private Policy _policy = null!;
-    private BcLearner _learner = null!;
     private float[] _observation = null!;
     private float[] _action = null!;
     private float[] _batchObservations = null!;
@@ -28,35 +22,19 @@ public class LearningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        TorchRuntime.Initialize(threads: 1);
-        TorchRuntime.Seed(0);
-        var observation = new ObservationSpec(new[] { 12, 7, 7 }, 0.1f);
-        var action = ActionSpec.Discrete(7);
-        var rng = new Rng(0);
-        _buffer = new HacoBuffer(2_000, observation.Size, 1);
-        var obs = new float[observation.Size];
-        for (int i = 0; i < 2_000; i++)
-        {
-            for (int k = 0; k < obs.Length; k++)
-            {
-                obs[k] = rng.NextInt(11) * 0.1f;
-            }
-
-            float a = rng.NextInt(7);
-            _buffer.Add(obs, obs, new[] { a }, new[] { a }, true, false, 1, false, false);
-        }
-
-        _policy = new Policy(observation, action, NetworkOptions.GridHead);
-        _learner = new BcLearner(_policy, new BcOptions { BatchSize = 200 }, new Rng(1));
-        _observation = obs;
+        _step = new BcStep();
+        _policy = _step.Policy;
+        int size = GridLearningData.Observation.Size;
+        _observation = new float[size];
+        _observation.AsSpan().Fill(0.5f);
         _action = new float[1];
-        _batchObservations = new float[50 * observation.Size];
+        _batchObservations = new float[50 * size];
         _batchActions = new float[50];
     }
 
     /// <summary>One Adam step of cross-entropy behaviour cloning at batch 200 (sampling and batching included).</summary>
     [Benchmark]
-    public double BcGradientStepBatch200() => _learner.Train(_buffer, 1);
+    public double BcGradientStepBatch200() => _step.Run(1);
 
     /// <summary>The robot's action for one observation (done at every env step).</summary>
     [Benchmark]
@@ -75,9 +53,5 @@ public class LearningBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _learner.Dispose();
-        _policy.Dispose();
-    }
+    public void Cleanup() => _step.Dispose();
 }

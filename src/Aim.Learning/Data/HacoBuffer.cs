@@ -188,6 +188,102 @@ public sealed partial class HacoBuffer
         }
     }
 
+    /// <summary>
+    /// Copies the given slots into rows <paramref name="offset"/>… of <paramref name="batch"/>'s tensors, only the parts
+    /// it holds: the same values as <see cref="Gather(ReadOnlySpan{int}, Batch, int)"/>, written straight into native
+    /// memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch's widths differ from this buffer's, or the rows do not fit.</exception>
+    public void Gather(ReadOnlySpan<int> slots, BatchTensors batch, int offset = 0)
+    {
+        CheckBatch(batch, offset, slots.Length);
+        BatchViews views = batch.Views();
+        for (int k = 0; k < slots.Length; k++)
+        {
+            CopyRow(slots[k], offset + k, views);
+        }
+    }
+
+    /// <summary>
+    /// Copies the transitions at logical indices <paramref name="firstIndex"/> … <paramref name="firstIndex"/> +
+    /// <paramref name="count"/> − 1 (0 = oldest, see <see cref="SlotOf"/>) into the first rows of
+    /// <paramref name="batch"/>'s tensors.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the valid transitions.</exception>
+    /// <exception cref="ArgumentException">The batch's widths differ from this buffer's, or the rows do not fit.</exception>
+    public void GatherRange(int firstIndex, int count, BatchTensors batch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstIndex);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstIndex + count, Count, nameof(count));
+        CheckBatch(batch, 0, count);
+        BatchViews views = batch.Views();
+        for (int k = 0; k < count; k++)
+        {
+            CopyRow(SlotOf(firstIndex + k), k, views);
+        }
+    }
+
+    /// <summary>One transition into one row of the held parts (flags as 0/1 floats, labels as class indices).</summary>
+    private void CopyRow(int s, int row, BatchViews views)
+    {
+        if (!views.Observations.IsEmpty)
+        {
+            Observation(s).CopyTo(views.Observations.Slice(row * ObservationSize, ObservationSize));
+        }
+
+        if (!views.NextObservations.IsEmpty)
+        {
+            NextObservation(s).CopyTo(views.NextObservations.Slice(row * ObservationSize, ObservationSize));
+        }
+
+        if (!views.NoviceActions.IsEmpty)
+        {
+            NoviceAction(s).CopyTo(views.NoviceActions.Slice(row * ActionSize, ActionSize));
+        }
+
+        if (!views.BehaviourActions.IsEmpty)
+        {
+            BehaviourAction(s).CopyTo(views.BehaviourActions.Slice(row * ActionSize, ActionSize));
+        }
+
+        if (!views.BehaviourLabels.IsEmpty)
+        {
+            // What to_type(Int64) made of the float label: truncation toward zero (labels are whole numbers).
+            views.BehaviourLabels[row] = (long)_behaviourActions[s * ActionSize];
+        }
+
+        SetFlag(views.Interventions, row, _interventions[s]);
+        SetFlag(views.InterventionStarts, row, _interventionStarts[s]);
+        SetFlag(views.Terminated, row, _terminated[s]);
+        SetFlag(views.Truncated, row, _truncated[s]);
+        SetFlag(views.Successes, row, _successes[s]);
+    }
+
+    private static void SetFlag(Span<float> flags, int row, bool value)
+    {
+        if (!flags.IsEmpty)
+        {
+            flags[row] = value ? 1f : 0f;
+        }
+    }
+
+    private void CheckBatch(BatchTensors batch, int offset, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.ObservationSize != ObservationSize || batch.ActionSize != ActionSize)
+        {
+            throw new ArgumentException(
+                $"The batch holds observations of {batch.ObservationSize} and actions of {batch.ActionSize} floats; this buffer stores {ObservationSize} and {ActionSize}.",
+                nameof(batch));
+        }
+
+        if (offset < 0 || offset + rows > batch.Size)
+        {
+            throw new ArgumentException($"Rows {offset}…{offset + rows - 1} do not fit a batch of {batch.Size}.", nameof(batch));
+        }
+    }
+
     private static void CheckLength(int actual, int expected, string name)
     {
         if (actual != expected)

@@ -18,7 +18,7 @@ public sealed class BcLearner : IDisposable, IResumable
     private readonly SafeAdam _optimizer;
     private int[] _slots = Array.Empty<int>();
     private int[] _resample = Array.Empty<int>();
-    private Batch? _batch;
+    private BatchTensors? _tensors;
 
     /// <summary>Creates the learner and its optimiser for <paramref name="policy"/>.</summary>
     public BcLearner(Policy policy, BcOptions options, Rng rng)
@@ -56,9 +56,9 @@ public sealed class BcLearner : IDisposable, IResumable
         }
 
         int batchSize = Options.BatchSize;
-        if (_batch is null || _batch.Size != batchSize)
+        BatchTensors tensors = Tensors(batchSize, human.ObservationSize, human.ActionSize);
+        if (_slots.Length != batchSize)
         {
-            _batch = new Batch(batchSize, human.ObservationSize, human.ActionSize);
             _slots = new int[batchSize];
         }
 
@@ -71,8 +71,8 @@ public sealed class BcLearner : IDisposable, IResumable
         for (int step = 0; step < steps; step++)
         {
             SampleSlots(human);
-            human.Gather(_slots, _batch);
-            total += Step(_batch);
+            human.Gather(_slots, tensors);
+            total += Step(tensors);
         }
 
         return total / steps;
@@ -81,15 +81,33 @@ public sealed class BcLearner : IDisposable, IResumable
     /// <summary>The loss on one batch without updating (for validation curves).</summary>
     public double Loss(Batch batch)
     {
+        ArgumentNullException.ThrowIfNull(batch);
+        BatchTensors tensors = Tensors(batch.Size, batch.ObservationSize, batch.ActionSize);
+        tensors.CopyFrom(batch);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return LossTensor(batch).item<float>();
+        return LossTensor(tensors).item<float>();
     }
 
     /// <summary>One gradient step on <paramref name="batch"/>; returns its loss.</summary>
     public double Step(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        BatchTensors tensors = Tensors(batch.Size, batch.ObservationSize, batch.ActionSize);
+        tensors.CopyFrom(batch);
+        return Step(tensors);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _tensors?.Dispose();
+    }
+
+    /// <summary>One gradient step on a batch already in <see cref="_tensors"/>; returns its loss.</summary>
+    private double Step(BatchTensors batch)
+    {
         using var scope = NewDisposeScope();
         _optimizer.ZeroGrad();
         Tensor loss = LossTensor(batch);
@@ -117,22 +135,26 @@ public sealed class BcLearner : IDisposable, IResumable
         _optimizer.ReadState(reader);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _optimizer.Dispose();
-
-    private Tensor LossTensor(Batch batch)
+    /// <summary>Cross-entropy on the logits against the labels (discrete), or MSE against the executed actions.</summary>
+    private Tensor LossTensor(BatchTensors batch)
     {
-        int n = batch.Size;
-        Tensor observations = tensor(batch.Observations, new long[] { n, batch.ObservationSize });
-        Tensor output = _policy.Forward(observations);
-        if (_policy.Action.IsDiscrete)
+        Tensor output = _policy.Forward(batch.Observations);
+        return _policy.Action.IsDiscrete
+            ? nn.functional.cross_entropy(output, batch.BehaviourLabels)
+            : nn.functional.mse_loss(output, batch.BehaviourActions);
+    }
+
+    /// <summary>The learner's batch tensors for this shape (made again only when the shape changes).</summary>
+    private BatchTensors Tensors(int size, int observationSize, int actionSize)
+    {
+        if (_tensors is null || _tensors.Size != size || _tensors.ObservationSize != observationSize || _tensors.ActionSize != actionSize)
         {
-            Tensor labels = tensor(batch.BehaviourActions, new long[] { n }).to_type(ScalarType.Int64);
-            return nn.functional.cross_entropy(output, labels);
+            _tensors?.Dispose();
+            BatchFields targets = _policy.Action.IsDiscrete ? BatchFields.BehaviourLabels : BatchFields.BehaviourActions;
+            _tensors = new BatchTensors(size, observationSize, actionSize, BatchFields.Observations | targets);
         }
 
-        Tensor targets = tensor(batch.BehaviourActions, new long[] { n, batch.ActionSize });
-        return nn.functional.mse_loss(output, targets);
+        return _tensors;
     }
 
     private void DrawBootstrap(HacoBuffer human)

@@ -12,6 +12,8 @@ namespace Aim.Learning.Learners;
 /// </summary>
 public sealed class Policy : IBatchActor, IDisposable
 {
+    private readonly StagingTensor _input;
+
     /// <summary>Builds a freshly initialised policy.</summary>
     public Policy(ObservationSpec observation, ActionSpec action, NetworkOptions network)
     {
@@ -23,6 +25,7 @@ public sealed class Policy : IBatchActor, IDisposable
             outputs: action.IsDiscrete ? action.Count : action.Dimension,
             network,
             action.IsDiscrete ? OutputActivation.Identity : OutputActivation.Tanh);
+        _input = new StagingTensor(observation.Size);
     }
 
     /// <summary>The observation spec.</summary>
@@ -49,9 +52,9 @@ public sealed class Policy : IBatchActor, IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor input = tensor(observations.ToArray(), new long[] { count, Observation.Size });
-        Tensor result = ActTensor(input).contiguous();
-        result.data<float>().CopyTo(actions[..(count * Action.Dimension)]);
+        using StagedTensor input = _input.Stage(observations, count);
+        Tensor result = ActTensor(input.Tensor).contiguous();
+        result.FloatSpan().CopyTo(actions[..(count * Action.Dimension)]);
     }
 
     /// <summary>Saves the network weights with their checksum (<see cref="CheckpointFile"/>).</summary>
@@ -63,5 +66,9 @@ public sealed class Policy : IBatchActor, IDisposable
     public void Load(string path) => CheckpointFile.Load(Network, path);
 
     /// <inheritdoc />
-    public void Dispose() => Network.Dispose();
+    public void Dispose()
+    {
+        Network.Dispose();
+        _input.Dispose();
+    }
 }

@@ -291,7 +291,7 @@ public sealed class AimMethod : GatedMethod
     {
         if (_robotStates is { } window && window.Count > Options.MinBetaSamples)
         {
-            _gate.SetBetaFrom(_q.RobotValues(window.Observations.ToArray(), window.Count, _robot));
+            _gate.SetBetaFrom(_q.RobotValues(window.Observations, window.Count, _robot));
         }
     }
 
@@ -299,13 +299,10 @@ public sealed class AimMethod : GatedMethod
     /// <summary>The mean discrepancy between π_r and the expert's labels on the newest <paramref name="count"/> labels.</summary>
     private double MeanDiscrepancy(HacoBuffer human, int count)
     {
-        var batch = new Batch(count, human.ObservationSize, human.ActionSize);
-        var slots = Enumerable.Range(human.Count - count, count).Select(human.SlotOf).ToArray();
-        human.Gather(slots, batch);
+        using var batch = new BatchTensors(count, human.ObservationSize, human.ActionSize, BatchFields.Observations | BatchFields.BehaviourActions);
+        human.GatherRange(human.Count - count, count, batch);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor obs = tensor(batch.Observations, new long[] { count, _observation.Size });
-        Tensor expert = tensor(batch.BehaviourActions, new long[] { count, _action.Dimension });
-        return _robot.ActTensor(obs).Minus(expert).Squared().mean(new long[] { 1 }).mean().item<float>();
+        return _robot.ActTensor(batch.Observations).Minus(batch.BehaviourActions).Squared().mean(new long[] { 1 }).mean().item<float>();
     }
 }

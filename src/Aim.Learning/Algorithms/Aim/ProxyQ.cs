@@ -14,6 +14,9 @@ namespace Aim.Learning.Algorithms.Aim;
 /// </summary>
 public sealed class ProxyQ : IDisposable
 {
+    private readonly StagingTensor _observationInput;
+    private readonly StagingTensor _actionInput;
+
     /// <summary>Builds Q^I and its target (initialised equal).</summary>
     public ProxyQ(ObservationSpec observation, ActionSpec action, NetworkOptions network)
     {
@@ -24,6 +27,8 @@ public sealed class ProxyQ : IDisposable
         Online = new FeatureNetwork(observation, extra, outputs, network);
         Target = new FeatureNetwork(observation, extra, outputs, network);
         TargetNetworks.Copy(Online, Target);
+        _observationInput = new StagingTensor(observation.Size);
+        _actionInput = new StagingTensor(action.Dimension);
     }
 
     /// <summary>The observation spec.</summary>
@@ -63,32 +68,44 @@ public sealed class ProxyQ : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor obs = tensor(observations[..(count * Observation.Size)].ToArray(), new long[] { count, Observation.Size });
-        Tensor act = tensor(actions[..(count * Action.Dimension)].ToArray(), new long[] { count, Action.Dimension });
-        Values(obs, act).data<float>().CopyTo(values);
+        using StagedTensor obs = _observationInput.Stage(observations, count);
+        using StagedTensor act = _actionInput.Stage(actions, count);
+        Values(obs.Tensor, act.Tensor).contiguous().FloatSpan().CopyTo(values);
     }
 
     /// <summary>Q^I(s, π_r(s)) on the first <paramref name="count"/> rows of <paramref name="observations"/>, without gradient.</summary>
-    public double[] RobotValues(float[] observations, int count, IBatchActor robot)
+    public double[] RobotValues(ReadOnlySpan<float> observations, int count, IBatchActor robot)
+    {
+        ArgumentNullException.ThrowIfNull(robot);
+        using var scope = NewDisposeScope();
+        return RobotValues(TensorMemory.FromSpan(observations, count, Observation.Size), robot);
+    }
+
+    /// <summary>Q^I(s, π_r(s)) for a batch of encoded states (B × obs), without gradient.</summary>
+    public double[] RobotValues(Tensor observations, IBatchActor robot)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(robot);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor obs = tensor(observations, new long[] { count, Observation.Size });
-        return ToDoubles(Values(obs, robot.ActTensor(obs)));
+        return ToDoubles(Values(observations, robot.ActTensor(observations)));
     }
 
     /// <summary>Q^I(s, a) on the first <paramref name="count"/> rows of given states and actions, without gradient.</summary>
-    public double[] ValuesOf(float[] observations, float[] actions, int count)
+    public double[] ValuesOf(ReadOnlySpan<float> observations, ReadOnlySpan<float> actions, int count)
+    {
+        using var scope = NewDisposeScope();
+        return ValuesOf(TensorMemory.FromSpan(observations, count, Observation.Size), TensorMemory.FromSpan(actions, count, Action.Dimension));
+    }
+
+    /// <summary>Q^I(s, a) for a batch of encoded states (B × obs) and actions (B × action floats), without gradient.</summary>
+    public double[] ValuesOf(Tensor observations, Tensor actions)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(actions);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor obs = tensor(observations, new long[] { count, Observation.Size });
-        Tensor act = tensor(actions, new long[] { count, Action.Dimension });
-        return ToDoubles(Values(obs, act));
+        return ToDoubles(Values(observations, actions));
     }
 
     /// <summary>θ̂ ← τ θ + (1 − τ) θ̂.</summary>
@@ -117,9 +134,21 @@ public sealed class ProxyQ : IDisposable
     {
         Online.Dispose();
         Target.Dispose();
+        _observationInput.Dispose();
+        _actionInput.Dispose();
     }
 
-    private static double[] ToDoubles(Tensor values) => values.data<float>().ToArray().Select(v => (double)v).ToArray();
+    private static double[] ToDoubles(Tensor values)
+    {
+        ReadOnlySpan<float> floats = values.contiguous().FloatSpan();
+        var doubles = new double[floats.Length];
+        for (int i = 0; i < floats.Length; i++)
+        {
+            doubles[i] = floats[i];
+        }
+
+        return doubles;
+    }
 
     private Tensor Evaluate(FeatureNetwork network, Tensor observations, Tensor actions)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Aim.Core.Random;
 using Aim.Core.Resume;
 using Aim.Learning.Data;
@@ -21,8 +22,8 @@ public sealed class ProxyQLearner : IDisposable, IResumable
     private readonly AimOptions _options;
     private readonly Rng _rng;
     private readonly SafeAdam _optimizer;
-    private Batch? _human;
-    private Batch? _td;
+    private BatchTensors? _human;
+    private BatchTensors? _td;
     private int[] _slots = Array.Empty<int>();
     private double _positiveSum;
     private int _positiveSteps;
@@ -83,13 +84,22 @@ public sealed class ProxyQLearner : IDisposable, IResumable
     {
         ArgumentNullException.ThrowIfNull(buffer);
         count = Math.Min(count, buffer.Count);
-        var batch = new Batch(count, buffer.ObservationSize, buffer.ActionSize);
-        var slots = new int[count];
-        buffer.SampleSlots(_rng, slots);
-        buffer.Gather(slots, batch);
+        BatchFields fields = BatchFields.Observations | (storedNovice ? BatchFields.NoviceActions : BatchFields.None);
+        using var batch = new BatchTensors(count, buffer.ObservationSize, buffer.ActionSize, fields);
+        int[] slots = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            buffer.SampleSlots(_rng, slots.AsSpan(0, count));
+            buffer.Gather(slots.AsSpan(0, count), batch);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slots);
+        }
+
         return storedNovice
-            ? _q.ValuesOf(batch.Observations, batch.NoviceActions, count)
-            : _q.RobotValues(batch.Observations, count, robot);
+            ? _q.ValuesOf(batch.Observations, batch.NoviceActions)
+            : _q.RobotValues(batch.Observations, robot);
     }
 
     /// <inheritdoc />
@@ -118,21 +128,24 @@ public sealed class ProxyQLearner : IDisposable, IResumable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _optimizer.Dispose();
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _human?.Dispose();
+        _td?.Dispose();
+    }
 
     /// <summary>One gradient step of Q^I on a batch of expert labels (and, for J_TD, of all transitions).</summary>
     private void Step(TrainingContext context, IBatchActor robot, double epsilon)
     {
         int n = _options.QBatchSize;
-        int obsSize = context.Human.ObservationSize;
-        int actSize = context.Human.ActionSize;
         EnsureBatches(context, n);
         context.Human.SampleSlots(_rng, _slots);
         context.Human.Gather(_slots, _human!);
 
         using var scope = NewDisposeScope();
-        Tensor obs = tensor(_human!.Observations, new long[] { n, obsSize });
-        Tensor expertActions = tensor(_human.BehaviourActions, new long[] { n, actSize });
+        Tensor obs = _human!.Observations;
+        Tensor expertActions = _human.BehaviourActions;
         Tensor qExpert = _q.Values(obs, expertActions);
 
         // The +1 candidates: a_r re-drawn from the current policy at the human-buffer states, and/or the novice
@@ -152,7 +165,7 @@ public sealed class ProxyQLearner : IDisposable, IResumable
 
         if (_options.PositiveLabel != AimPositiveLabel.CurrentPolicy)
         {
-            Tensor noviceActions = tensor(_human.NoviceActions, new long[] { n, actSize });
+            Tensor noviceActions = _human.NoviceActions;
             stored = (_q.Values(obs, noviceActions), Deviates(noviceActions, expertActions, epsilon));
         }
 
@@ -173,8 +186,8 @@ public sealed class ProxyQLearner : IDisposable, IResumable
         }
         else
         {
-            Tensor next = tensor(_human.NextObservations, new long[] { n, obsSize });
-            Tensor terminated = tensor(_human.Terminated, new long[] { n });
+            Tensor next = _human.NextObservations;
+            Tensor terminated = _human.Terminated;
             (Tensor qPositive, Tensor deviates) = current ?? stored!.Value;
             loss = AimLoss.RewardLabels(qExpert, qPositive, deviates, _q.NextValues(next, robot, _options.TdTarget), terminated, _options.Gamma);
             if (_options.TdWeight > 0 && context.Agent.Count > 0)
@@ -215,13 +228,8 @@ public sealed class ProxyQLearner : IDisposable, IResumable
             context.Agent.Gather(slots[fromHuman..], _td!, offset: fromHuman);
         }
 
-        int obsSize = _td!.ObservationSize;
-        Tensor obs = tensor(_td.Observations, new long[] { n, obsSize });
-        Tensor actions = tensor(_td.BehaviourActions, new long[] { n, _td.ActionSize });
-        Tensor next = tensor(_td.NextObservations, new long[] { n, obsSize });
-        Tensor terminated = tensor(_td.Terminated, new long[] { n });
-        Tensor target = AimLoss.TdTarget(_q.NextValues(next, robot, _options.TdTarget), terminated, _options.Gamma);
-        return AimLoss.Td(_q.Values(obs, actions), target);
+        Tensor target = AimLoss.TdTarget(_q.NextValues(_td!.NextObservations, robot, _options.TdTarget), _td.Terminated, _options.Gamma);
+        return AimLoss.Td(_q.Values(_td.Observations, _td.BehaviourActions), target);
     }
 
     /// <summary>f(a, a_h): a different discrete action, or a mean squared difference above ε.</summary>
@@ -239,9 +247,30 @@ public sealed class ProxyQLearner : IDisposable, IResumable
     {
         if (_human is null || _human.Size != n)
         {
-            _human = new Batch(n, context.Human.ObservationSize, context.Human.ActionSize);
-            _td = new Batch(n, context.Human.ObservationSize, context.Human.ActionSize);
+            _human?.Dispose();
+            _td?.Dispose();
+            int obsSize = context.Human.ObservationSize;
+            int actSize = context.Human.ActionSize;
+            _human = new BatchTensors(n, obsSize, actSize, HumanFields());
+            _td = new BatchTensors(n, obsSize, actSize, BatchFields.Observations | BatchFields.BehaviourActions | BatchFields.NextObservations | BatchFields.Terminated);
             _slots = new int[n];
         }
+    }
+
+    /// <summary>What a step reads of the human batch: s and a_h always; a_n for the stored +1 candidate; s′ and d for reward labels.</summary>
+    private BatchFields HumanFields()
+    {
+        BatchFields fields = BatchFields.Observations | BatchFields.BehaviourActions;
+        if (_options.PositiveLabel != AimPositiveLabel.CurrentPolicy)
+        {
+            fields |= BatchFields.NoviceActions;
+        }
+
+        if (_options.Labels != AimLabelMode.RegressionTargets)
+        {
+            fields |= BatchFields.NextObservations | BatchFields.Terminated;
+        }
+
+        return fields;
     }
 }

@@ -23,7 +23,7 @@ public sealed class BalancedSampler : IResumable
         _slots = new int[batchSize];
     }
 
-    /// <summary>The batch filled by <see cref="Sample"/>.</summary>
+    /// <summary>The batch filled by <see cref="Sample(TrainingContext)"/>.</summary>
     public Batch Batch { get; }
 
     /// <summary>Fills <see cref="Batch"/>.</summary>
@@ -51,4 +51,31 @@ public sealed class BalancedSampler : IResumable
 
     /// <inheritdoc />
     public void ReadState(StateReader reader) => _rng.ReadState(reader);
+
+    /// <summary>
+    /// Fills <paramref name="batch"/>'s tensors with the draws <see cref="Sample(TrainingContext)"/> makes (the same
+    /// random stream, the same split), straight into native memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch's size differs from the sampler's.</exception>
+    public void Sample(TrainingContext context, BatchTensors batch)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(batch);
+        int n = Batch.Size;
+        if (batch.Size != n)
+        {
+            throw new ArgumentException($"The sampler draws batches of {n}, the tensors hold {batch.Size}.", nameof(batch));
+        }
+
+        int fromAgent = context.Agent.Count >= n / 2 ? n / 2 : 0;
+        int fromHuman = n - fromAgent;
+        Span<int> slots = _slots;
+        context.Human.SampleSlots(_rng, slots[..fromHuman]);
+        context.Human.Gather(slots[..fromHuman], batch);
+        if (fromAgent > 0)
+        {
+            context.Agent.SampleSlots(_rng, slots[fromHuman..]);
+            context.Agent.Gather(slots[fromHuman..], batch, offset: fromHuman);
+        }
+    }
 }

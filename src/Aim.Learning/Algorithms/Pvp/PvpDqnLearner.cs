@@ -1,5 +1,6 @@
 using Aim.Core.Random;
 using Aim.Core.Resume;
+using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
@@ -18,19 +19,19 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// </summary>
 public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
 {
-    private readonly ObservationSpec _observation;
     private readonly ActionSpec _action;
     private readonly FeatureNetwork _q;
     private readonly FeatureNetwork _target;
     private readonly SafeAdam _optimizer;
     private long _gradientSteps;
+    private readonly BatchTensors _batch;
+    private readonly StagingTensor _input;
 
     /// <summary>Builds Q and its target (seed TorchSharp first for reproducible weights).</summary>
     /// <exception cref="ArgumentException">The actions are continuous (use <see cref="PvpTd3Learner"/>).</exception>
     public PvpDqnLearner(ObservationSpec observation, ActionSpec action, PvpValueOptions options, Rng rng)
         : base(observation, action, options, rng)
     {
-        _observation = observation;
         _action = action;
         if (!action.IsDiscrete)
         {
@@ -42,6 +43,13 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
         _target = new FeatureNetwork(observation, 0, action.Count, network);
         TargetNetworks.Copy(_q, _target);
         _optimizer = new SafeAdam(_q.parameters(), options.LearningRate);
+        _batch = new BatchTensors(
+            options.BatchSize,
+            observation.Size,
+            action.Dimension,
+            BatchFields.Observations | BatchFields.BehaviourActions | BatchFields.NoviceActions | BatchFields.NextObservations
+                | BatchFields.Terminated | BatchFields.Interventions);
+        _input = new StagingTensor(observation.Size);
     }
 
     /// <inheritdoc />
@@ -65,8 +73,8 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor input = tensor(observations[..(count * _observation.Size)].ToArray(), new long[] { count, _observation.Size });
-        _q.Forward(input).argmax(1).to_type(ScalarType.Float32).data<float>().CopyTo(actions[..count]);
+        using StagedTensor input = _input.Stage(observations, count);
+        _q.Forward(input.Tensor).argmax(1).to_type(ScalarType.Float32).FloatSpan().CopyTo(actions[..count]);
     }
 
     /// <inheritdoc />
@@ -102,21 +110,22 @@ public sealed class PvpDqnLearner : PvpValueLearner, IBatchActor
             _optimizer.Dispose();
             _q.Dispose();
             _target.Dispose();
+            _batch.Dispose();
+            _input.Dispose();
         }
     }
 
     /// <inheritdoc />
     protected override void Step(TrainingContext context)
     {
-        var batch = Sampler.Sample(context);
-        int n = batch.Size;
+        Sampler.Sample(context, _batch);
         using var scope = NewDisposeScope();
-        Tensor obs = tensor(batch.Observations, new long[] { n, _observation.Size });
-        Tensor behaviour = tensor(batch.BehaviourActions, new long[] { n, 1 }).to_type(ScalarType.Int64);
-        Tensor novice = tensor(batch.NoviceActions, new long[] { n, 1 }).to_type(ScalarType.Int64);
-        Tensor next = tensor(batch.NextObservations, new long[] { n, _observation.Size });
-        Tensor terminated = tensor(batch.Terminated, new long[] { n });
-        Tensor intervention = tensor(batch.Interventions, new long[] { n });
+        Tensor obs = _batch.Observations;
+        Tensor behaviour = _batch.BehaviourActions.to_type(ScalarType.Int64);
+        Tensor novice = _batch.NoviceActions.to_type(ScalarType.Int64);
+        Tensor next = _batch.NextObservations;
+        Tensor terminated = _batch.Terminated;
+        Tensor intervention = _batch.Interventions;
 
         Tensor all = _q.Forward(obs);
         Tensor qHuman = all.gather(1, behaviour).squeeze(1);

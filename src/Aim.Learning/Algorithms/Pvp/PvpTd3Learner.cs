@@ -1,5 +1,6 @@
 using Aim.Core.Random;
 using Aim.Core.Resume;
+using Aim.Learning.Data;
 using Aim.Learning.Learners;
 using Aim.Learning.Networks;
 using Aim.Learning.Spec;
@@ -18,7 +19,6 @@ namespace Aim.Learning.Algorithms.Pvp;
 /// </summary>
 public sealed class PvpTd3Learner : PvpValueLearner
 {
-    private readonly ObservationSpec _observation;
     private readonly ActionSpec _action;
     private readonly Policy _actor;
     private readonly Policy _targetActor;
@@ -32,13 +32,13 @@ public sealed class PvpTd3Learner : PvpValueLearner
     private readonly float[] _noise;
     private long _criticSteps;
     private double _lastActorLoss = double.NaN;
+    private readonly BatchTensors _batch;
 
     /// <summary>Builds the actor, the twin critics and their targets (seed TorchSharp first for reproducible weights).</summary>
     /// <exception cref="ArgumentException">The actions are discrete (use <see cref="PvpDqnLearner"/>).</exception>
     public PvpTd3Learner(ObservationSpec observation, ActionSpec action, PvpValueOptions options, Rng rng)
         : base(observation, action, options, rng, PvpMethod.ActorLossMetric)
     {
-        _observation = observation;
         _action = action;
         if (action.IsDiscrete)
         {
@@ -59,6 +59,12 @@ public sealed class PvpTd3Learner : PvpValueLearner
         _criticOptimizer = new SafeAdam(_q1.parameters().Concat(_q2.parameters()), options.LearningRate);
         _rng = rng.Split();
         _noise = new float[options.BatchSize * action.Dimension];
+        _batch = new BatchTensors(
+            options.BatchSize,
+            observation.Size,
+            action.Dimension,
+            BatchFields.Observations | BatchFields.BehaviourActions | BatchFields.NoviceActions | BatchFields.NextObservations
+                | BatchFields.Terminated | BatchFields.Interventions | BatchFields.InterventionStarts);
     }
 
     /// <inheritdoc />
@@ -130,23 +136,24 @@ public sealed class PvpTd3Learner : PvpValueLearner
             _q2.Dispose();
             _target1.Dispose();
             _target2.Dispose();
+            _batch.Dispose();
         }
     }
 
     /// <inheritdoc />
     protected override void Step(TrainingContext context)
     {
-        var batch = Sampler.Sample(context);
-        int n = batch.Size;
+        Sampler.Sample(context, _batch);
+        int n = _batch.Size;
         int d = _action.Dimension;
         using var scope = NewDisposeScope();
-        Tensor obs = tensor(batch.Observations, new long[] { n, _observation.Size });
-        Tensor behaviour = tensor(batch.BehaviourActions, new long[] { n, d });
-        Tensor novice = tensor(batch.NoviceActions, new long[] { n, d });
-        Tensor next = tensor(batch.NextObservations, new long[] { n, _observation.Size });
-        Tensor terminated = tensor(batch.Terminated, new long[] { n });
-        Tensor intervention = tensor(batch.Interventions, new long[] { n });
-        Tensor keep = PvpLoss.Keep(tensor(batch.InterventionStarts, new long[] { n }));
+        Tensor obs = _batch.Observations;
+        Tensor behaviour = _batch.BehaviourActions;
+        Tensor novice = _batch.NoviceActions;
+        Tensor next = _batch.NextObservations;
+        Tensor terminated = _batch.Terminated;
+        Tensor intervention = _batch.Interventions;
+        Tensor keep = PvpLoss.Keep(_batch.InterventionStarts);
 
         // y = 0 + γ (1 − d) min Q̂(s′, clip(π̂(s′) + clip(ε, −c, c), −1, 1)), ε ~ N(0, σ²).
         Tensor target;
@@ -194,6 +201,6 @@ public sealed class PvpTd3Learner : PvpValueLearner
             _noise[i] = (float)Math.Clamp(_rng.NextGaussian(0, Options.TargetNoise), -Options.NoiseClip, Options.NoiseClip);
         }
 
-        return tensor(_noise.AsSpan(0, n * d).ToArray(), new long[] { n, d });
+        return TensorMemory.FromSpan(_noise, n, d);
     }
 }

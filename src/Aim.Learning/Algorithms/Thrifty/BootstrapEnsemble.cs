@@ -25,6 +25,7 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
     private readonly BcLearner[] _learners;
     private readonly BcOptions _options;
     private double _lastLoss = double.NaN;
+    private readonly StagingTensor _input;
 
     /// <summary>Builds <paramref name="members"/> freshly initialised members, each with its own learner and random stream.</summary>
     /// <param name="observation">Observation spec.</param>
@@ -53,6 +54,8 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
             _members[m] = new Policy(observation, action, network ?? BcPolicyLearner.DefaultNetwork(observation));
             _learners[m] = new BcLearner(_members[m], _options, rng.Split());
         }
+
+        _input = new StagingTensor(observation.Size);
     }
 
     /// <summary>The observation spec.</summary>
@@ -115,8 +118,8 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
     public void Act(ReadOnlySpan<float> observations, int count, Span<float> actions)
     {
         using var scope = NewDisposeScope();
-        Tensor input = tensor(observations[..(count * Observation.Size)].ToArray(), new long[] { count, Observation.Size });
-        ActTensor(input).contiguous().data<float>().CopyTo(actions[..(count * Action.Dimension)]);
+        using StagedTensor input = _input.Stage(observations, count);
+        ActTensor(input.Tensor).contiguous().FloatSpan().CopyTo(actions[..(count * Action.Dimension)]);
     }
 
     /// <summary>The novelty of one encoded state.</summary>
@@ -124,8 +127,8 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor input = tensor(observation.ToArray(), new long[] { 1, Observation.Size });
-        return Novelty(MemberOutputs(input)).item<float>();
+        using StagedTensor input = _input.Stage(observation, 1);
+        return Novelty(MemberOutputs(input.Tensor)).item<float>();
     }
 
     /// <summary>The novelty of every state in <paramref name="buffer"/>, in logical order.</summary>
@@ -133,8 +136,14 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor values = Novelty(MemberOutputs(AllObservations(buffer)));
-        return values.data<float>().ToArray().Select(v => (double)v).ToArray();
+        ReadOnlySpan<float> values = Novelty(MemberOutputs(AllObservations(buffer))).contiguous().FloatSpan();
+        var novelties = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            novelties[i] = values[i];
+        }
+
+        return novelties;
     }
 
     /// <summary>
@@ -145,13 +154,12 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
     {
         ArgumentNullException.ThrowIfNull(human);
         using var scope = NewDisposeScope();
-        Tensor actions = ActTensor(AllObservations(human)).contiguous();
-        float[] robot = actions.data<float>().ToArray();
+        ReadOnlySpan<float> robot = ActTensor(AllObservations(human)).contiguous().FloatSpan();
         int d = Action.Dimension;
         double sum = 0;
         for (int i = 0; i < human.Count; i++)
         {
-            sum += Action.Discrepancy(robot.AsSpan(i * d, d), human.BehaviourAction(human.SlotOf(i)));
+            sum += Action.Discrepancy(robot.Slice(i * d, d), human.BehaviourAction(human.SlotOf(i)));
         }
 
         return sum / human.Count;
@@ -233,6 +241,8 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
         {
             member.Dispose();
         }
+
+        _input.Dispose();
     }
 
     /// <summary>Each member clones a fresh bootstrap resample of the human buffer; returns the members' mean loss.</summary>
@@ -247,14 +257,17 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
         return total / _learners.Length;
     }
 
+    /// <summary>Every observation of <paramref name="buffer"/> in logical order, copied straight into a tensor of the current scope.</summary>
     private Tensor AllObservations(HacoBuffer buffer)
     {
-        var data = new float[buffer.Count * Observation.Size];
+        int size = Observation.Size;
+        Tensor all = empty(new long[] { buffer.Count, size }, ScalarType.Float32);
+        Span<float> data = all.FloatSpan();
         for (int i = 0; i < buffer.Count; i++)
         {
-            buffer.Observation(buffer.SlotOf(i)).CopyTo(data.AsSpan(i * Observation.Size, Observation.Size));
+            buffer.Observation(buffer.SlotOf(i)).CopyTo(data.Slice(i * size, size));
         }
 
-        return tensor(data, new long[] { buffer.Count, Observation.Size });
+        return all;
     }
 }

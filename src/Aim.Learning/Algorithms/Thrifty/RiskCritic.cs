@@ -14,6 +14,9 @@ namespace Aim.Learning.Algorithms.Thrifty;
 /// </summary>
 public sealed class RiskCritic : IDisposable
 {
+    private readonly StagingTensor _observationInput;
+    private readonly StagingTensor _actionInput;
+
     /// <summary>Builds the twin critics and their targets (initialised equal to them).</summary>
     public RiskCritic(ObservationSpec observation, ActionSpec action, NetworkOptions network)
     {
@@ -25,6 +28,8 @@ public sealed class RiskCritic : IDisposable
         Target1 = Create(network);
         Target2 = Create(network);
         SyncTargets();
+        _observationInput = new StagingTensor(observation.Size);
+        _actionInput = new StagingTensor(action.Dimension);
     }
 
     /// <summary>The observation spec.</summary>
@@ -82,9 +87,9 @@ public sealed class RiskCritic : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor obs = tensor(observation.ToArray(), new long[] { 1, Observation.Size });
-        Tensor act = tensor(action.ToArray(), new long[] { 1, Action.Dimension });
-        return minimum(Values(Q1, obs, act), Values(Q2, obs, act)).item<float>();
+        using StagedTensor obs = _observationInput.Stage(observation, 1);
+        using StagedTensor act = _actionInput.Stage(action, 1);
+        return minimum(Values(Q1, obs.Tensor, act.Tensor), Values(Q2, obs.Tensor, act.Tensor)).item<float>();
     }
 
     /// <summary>θ̂ ← ρ θ̂ + (1 − ρ) θ for both critics (Thrifty: ρ = 0.995).</summary>
@@ -129,6 +134,8 @@ public sealed class RiskCritic : IDisposable
         Q2.Dispose();
         Target1.Dispose();
         Target2.Dispose();
+        _observationInput.Dispose();
+        _actionInput.Dispose();
     }
 
     private FeatureNetwork Create(NetworkOptions network) => new(

@@ -20,7 +20,7 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
     private readonly ThriftyOptions _options;
     private readonly Rng _rng;
     private readonly SafeAdam _optimizer;
-    private readonly Batch _batch;
+    private readonly BatchTensors _batch;
     private readonly List<(bool Human, int Slot)> _positives = new();
     private readonly List<int> _humanSlots = new();
     private readonly List<int> _agentSlots = new();
@@ -33,8 +33,12 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _rng = rng ?? throw new ArgumentNullException(nameof(rng));
         _optimizer = new SafeAdam(critic.Parameters(), options.RiskLearningRate);
-        _batch = new Batch(options.RiskBatchSize, observationSize, actionSize);
+        _batch = new BatchTensors(options.RiskBatchSize, observationSize, actionSize, Fields);
     }
+
+    /// <summary>What a critic step reads of a transition.</summary>
+    private const BatchFields Fields = BatchFields.Observations | BatchFields.BehaviourActions | BatchFields.NextObservations
+        | BatchFields.Successes | BatchFields.Terminated | BatchFields.Truncated;
 
     /// <summary>Success transitions found at the start of the last <see cref="Train"/>.</summary>
     public int Positives => _positives.Count;
@@ -82,20 +86,22 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _optimizer.Dispose();
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _batch.Dispose();
+    }
 
     /// <summary>One gradient step on the current batch (Thrifty's <c>update_q</c>).</summary>
     private double Step(BootstrapEnsemble ensemble)
     {
-        int n = _batch.Size;
-        int obsSize = _batch.ObservationSize;
         using var scope = NewDisposeScope();
-        Tensor obs = tensor(_batch.Observations, new long[] { n, obsSize });
-        Tensor actions = tensor(_batch.BehaviourActions, new long[] { n, _batch.ActionSize });
-        Tensor next = tensor(_batch.NextObservations, new long[] { n, obsSize });
-        Tensor successes = tensor(_batch.Successes, new long[] { n });
+        Tensor obs = _batch.Observations;
+        Tensor actions = _batch.BehaviourActions;
+        Tensor next = _batch.NextObservations;
+        Tensor successes = _batch.Successes;
 
-        Tensor done = RiskCritic.Done(tensor(_batch.Terminated, new long[] { n }), tensor(_batch.Truncated, new long[] { n }));
+        Tensor done = RiskCritic.Done(_batch.Terminated, _batch.Truncated);
 
         // y = r + γ (1 − done) min(Q̂1, Q̂2)(s′, π(s′)), π = the ensemble's action.
         Tensor target;

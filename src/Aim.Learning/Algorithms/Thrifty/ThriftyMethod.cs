@@ -232,16 +232,11 @@ public sealed class ThriftyMethod : GatedMethod
             return;
         }
 
-        int size = agent.ObservationSize;
-        var data = new float[n * size];
-        for (int i = 0; i < n; i++)
-        {
-            agent.Observation(agent.SlotOf(agent.Count - n + i)).CopyTo(data.AsSpan(i * size, size));
-        }
-
+        using var batch = new BatchTensors(n, agent.ObservationSize, agent.ActionSize, BatchFields.Observations);
+        agent.GatherRange(agent.Count - n, n, batch);
         using var scope = TorchSharp.torch.NewDisposeScope();
         using var noGrad = TorchSharp.torch.no_grad();
-        var obs = TorchSharp.torch.tensor(data, new long[] { n, size });
+        var obs = batch.Observations;
         var outputs = _ensemble.MemberOutputs(obs);
         float[] novelty = BootstrapEnsemble.Novelty(outputs).data<float>().ToArray();
         float[]? risk = null;
