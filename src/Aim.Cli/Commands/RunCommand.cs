@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Aim.Cli.Execution;
 using Aim.Cli.Terminal;
@@ -90,7 +91,13 @@ internal static class RunCommand
 
         RecordedRun recorded = RecordedRun.Read(directory);
         RunSpec spec = recorded.Spec;
-        var run = new SweepRun(0, spec.Task, spec.Method, spec.Seed, [], []);
+        // The progress bar's length is the run's own budget, not the default one.
+        KeyValuePair<string, string>[] budget =
+        [
+            new("total_env_steps", spec.Trainer.TotalEnvSteps.ToString(CultureInfo.InvariantCulture)),
+            new("warm_up_steps", spec.Trainer.WarmUpSteps.ToString(CultureInfo.InvariantCulture)),
+        ];
+        var run = new SweepRun(0, spec.Task, spec.Method, spec.Seed, budget, []);
         context.Output.WriteLine($"Resuming {spec.Method} on {spec.Task}, seed {spec.Seed}, in {directory}.");
         RunResult result = ProgressDisplay.Run(context, sink =>
         {
