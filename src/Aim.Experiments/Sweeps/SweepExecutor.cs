@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Sweeps;
@@ -55,7 +56,13 @@ public static class SweepExecutor
         var failed = new List<(SweepRun, string)>();
         var gate = new object();
         var work = mine.Select((run, i) => (run, position: i + 1)).ToArray();
-        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation }, item =>
+
+        // One run at a time from a shared queue, in plan order: a free worker takes the next unstarted run. Handing an
+        // array to Parallel.ForEach would split it into fixed ranges (one per worker), so a worker whose range held the
+        // short runs would sit idle while the other worked through its long ones (the README's compare ran its three
+        // AIM runs on one worker and its three Thrifty runs one after another on the other: 491 s instead of ~300 s).
+        var queue = Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellation }, item =>
         {
             (SweepRun run, int position) = item;
             string runDirectory = RunDirectory(directory, run);
