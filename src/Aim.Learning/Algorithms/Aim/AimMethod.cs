@@ -156,12 +156,36 @@ public sealed class AimMethod : GatedMethod
         _gate.Epsilon = _action.IsDiscrete ? 0.0 : MeanDiscrepancy(context.Human, context.Human.Count);
         _labelsSeen = context.Human.TotalAdded;
 
-        // Q^I learns the intervention labels of the warm-up data.
-        _qLearner.Train(context, _robot, _gate.Epsilon, Options.QInitialSteps);
+        // Q^I learns the intervention labels of the warm-up data (already done beside π_r's fit when its loss never
+        // asks π_r: GateTrainingBesidePolicy).
+        if (QReadsPolicy)
+        {
+            _qLearner.Train(context, _robot, _gate.Epsilon, Options.QInitialSteps);
+        }
 
         // β: the (1 − δ)-quantile of Q^I(s, π_r(s)) on a held-out tenth of the warm-up states.
         _gate.SetBetaFrom(RobotQ(context.Human, Math.Max(10, context.Human.Count / 10)));
     }
+
+    /// <summary>
+    /// Q^I's gradient steps while π_r trains, when J never asks π_r: discrete actions (ε is 0, so nothing the policy's
+    /// update changes enters the labels), the stored novice action as the +1 candidate and max_a′ as J_TD's next-state
+    /// value. Then the steps are the same whether they run before, after or beside π_r's.
+    /// </summary>
+    protected override Action? GateTrainingBesidePolicy(TrainingContext context, bool initial)
+    {
+        if (QReadsPolicy)
+        {
+            return null;
+        }
+
+        int steps = initial ? Options.QInitialSteps : Options.QStepsPerUpdate;
+        return () => _qLearner.Train(context, _robot, epsilon: 0.0, steps);
+    }
+
+    /// <summary>Whether Q^I's loss reads π_r (or ε, which follows π_r for continuous actions), so it must train after it.</summary>
+    private bool QReadsPolicy =>
+        !_action.IsDiscrete || Options.PositiveLabel != AimPositiveLabel.StoredNovice || Options.TdTarget != AimTdTarget.Max;
 
     /// <summary>Held-out ε schedule: the new labels' discrepancy, measured before the policy trains on them.</summary>
     protected override void BeforePolicyUpdate(TrainingContext context)
@@ -191,7 +215,10 @@ public sealed class AimMethod : GatedMethod
             _gate.Epsilon = MeanDiscrepancy(context.Human, context.Human.Count);
         }
 
-        _qLearner.Train(context, _robot, _gate.Epsilon, Options.QStepsPerUpdate);
+        if (QReadsPolicy)
+        {
+            _qLearner.Train(context, _robot, _gate.Epsilon, Options.QStepsPerUpdate);
+        }
 
         if (Options.BetaSource == BetaSource.AgentBufferBatch && context.Agent.Count > 0)
         {

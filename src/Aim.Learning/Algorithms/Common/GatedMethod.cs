@@ -45,7 +45,7 @@ public abstract class GatedMethod : IMethod
     /// <inheritdoc />
     public void Initialize(TrainingContext context)
     {
-        Learner.Initialize(context);
+        TrainPolicy(context, initial: true);
         InitializeGate(context);
     }
 
@@ -66,7 +66,7 @@ public abstract class GatedMethod : IMethod
     public void Update(TrainingContext context)
     {
         BeforePolicyUpdate(context);
-        Learner.Update(context);
+        TrainPolicy(context, initial: false);
         UpdateGate(context);
     }
 
@@ -131,9 +131,33 @@ public abstract class GatedMethod : IMethod
     {
     }
 
+    /// <summary>
+    /// The part of the gate's training that reads neither the policy nor anything its training changes (for AIM: Q^I's
+    /// gradient steps when their loss never asks π_r), run while the policy trains, on another thread when one is free
+    /// (<see cref="ConcurrentWork"/>); the results are those of running it right after the policy's training.
+    /// Null (default): none, everything happens in <see cref="InitializeGate"/> / <see cref="UpdateGate"/>.
+    /// </summary>
+    /// <param name="context">The buffers.</param>
+    /// <param name="initial">True at the initial fit after warm-up, false at an update.</param>
+    protected virtual Action? GateTrainingBesidePolicy(TrainingContext context, bool initial) => null;
+
     /// <summary>Updates the gate after each policy update. Default: nothing.</summary>
     protected virtual void UpdateGate(TrainingContext context)
     {
+    }
+
+    /// <summary>The policy's initial fit or update, with the gate's independent training beside it.</summary>
+    private void TrainPolicy(TrainingContext context, bool initial)
+    {
+        Action policy = initial ? () => Learner.Initialize(context) : () => Learner.Update(context);
+        if (GateTrainingBesidePolicy(context, initial) is { } gate)
+        {
+            ConcurrentWork.Both(policy, gate);
+        }
+        else
+        {
+            policy();
+        }
     }
 
     /// <summary>Writes the gate's metrics. Default: nothing.</summary>

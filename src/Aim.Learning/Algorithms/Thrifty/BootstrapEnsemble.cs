@@ -245,13 +245,21 @@ public sealed class BootstrapEnsemble : IPolicyLearner, IBatchActor
         _input.Dispose();
     }
 
-    /// <summary>Each member clones a fresh bootstrap resample of the human buffer; returns the members' mean loss.</summary>
+    /// <summary>
+    /// Each member clones a fresh bootstrap resample of the human buffer; returns the members' mean loss. The members
+    /// share nothing but the buffer they read, so they train at the same time (<see cref="ConcurrentWork"/>), each
+    /// exactly as it would alone.
+    /// </summary>
     private double TrainMembers(HacoBuffer human, int steps)
     {
+        var losses = new double[_learners.Length];
+        ConcurrentWork.For(_learners.Length, m => losses[m] = _learners[m].Train(human, steps));
+
+        // Summed in member order, as one member after another would.
         double total = 0;
-        foreach (BcLearner learner in _learners)
+        foreach (double loss in losses)
         {
-            total += learner.Train(human, steps);
+            total += loss;
         }
 
         return total / _learners.Length;

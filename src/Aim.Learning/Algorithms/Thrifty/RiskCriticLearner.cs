@@ -24,6 +24,12 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
     private readonly List<(bool Human, int Slot)> _positives = new();
     private readonly List<int> _humanSlots = new();
     private readonly List<int> _agentSlots = new();
+    private readonly BatchTensors _nextChunk;
+    private readonly BatchTensors _nextActions;
+    private readonly int[] _chunkSlots;
+    private float[] _humanNextActions = Array.Empty<float>();
+    private float[] _agentNextActions = Array.Empty<float>();
+    private bool _nextActionsHeld;
     private long _gradientSteps;
 
     /// <summary>Creates the learner and its optimiser.</summary>
@@ -34,6 +40,9 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
         _rng = rng ?? throw new ArgumentNullException(nameof(rng));
         _optimizer = new SafeAdam(critic.Parameters(), options.RiskLearningRate);
         _batch = new BatchTensors(options.RiskBatchSize, observationSize, actionSize, Fields);
+        _nextChunk = new BatchTensors(options.RiskBatchSize, observationSize, actionSize, BatchFields.NextObservations);
+        _nextActions = new BatchTensors(options.RiskBatchSize, observationSize, actionSize, BatchFields.BehaviourActions);
+        _chunkSlots = new int[options.RiskBatchSize];
     }
 
     /// <summary>What a critic step reads of a transition.</summary>
@@ -54,6 +63,7 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
         }
 
         FindPositives(context);
+        HoldNextActions(context, ensemble, steps);
         double total = 0;
         for (int step = 0; step < steps; step++)
         {
@@ -90,6 +100,8 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
     {
         _optimizer.Dispose();
         _batch.Dispose();
+        _nextChunk.Dispose();
+        _nextActions.Dispose();
     }
 
     /// <summary>One gradient step on the current batch (Thrifty's <c>update_q</c>).</summary>
@@ -107,7 +119,7 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
         Tensor target;
         using (no_grad())
         {
-            Tensor nextActions = ensemble.ActTensor(next);
+            Tensor nextActions = _nextActionsHeld ? HeldNextActions() : ensemble.ActTensor(next);
             target = RiskCritic.TdTarget(
                 successes,
                 done,
@@ -127,6 +139,69 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
         }
 
         return loss.item<float>();
+    }
+
+    /// <summary>
+    /// π(s′) for every transition, computed once per training call when that is cheaper than once per batch: the
+    /// ensemble does not change while the critic trains, so π(s′) of a transition is the same at every step that draws
+    /// it. The transitions go through the ensemble in chunks of the critic's batch size (the last one padded by
+    /// repeating its last transition), so each row meets the same kernels, at the same batch size, as it would in a
+    /// batch drawn at a step: the values are those the step would compute.
+    /// </summary>
+    private void HoldNextActions(TrainingContext context, BootstrapEnsemble ensemble, int steps)
+    {
+        int chunk = _batch.Size;
+        int chunks = ChunkCount(context.Human.Count, chunk) + ChunkCount(context.Agent.Count, chunk);
+        _nextActionsHeld = chunks < steps;
+        if (_nextActionsHeld)
+        {
+            _humanNextActions = NextActions(context.Human, ensemble, _humanNextActions);
+            _agentNextActions = NextActions(context.Agent, ensemble, _agentNextActions);
+        }
+    }
+
+    private static int ChunkCount(int count, int chunk) => (count + chunk - 1) / chunk;
+
+    /// <summary>π(s′) of every slot of <paramref name="buffer"/>, <c>ActionSize</c> floats per slot.</summary>
+    private float[] NextActions(HacoBuffer buffer, BootstrapEnsemble ensemble, float[] reuse)
+    {
+        int width = buffer.ActionSize;
+        float[] actions = reuse.Length == buffer.Count * width ? reuse : new float[buffer.Count * width];
+        for (int first = 0; first < buffer.Count; first += _chunkSlots.Length)
+        {
+            int rows = Math.Min(_chunkSlots.Length, buffer.Count - first);
+            for (int k = 0; k < _chunkSlots.Length; k++)
+            {
+                _chunkSlots[k] = first + Math.Min(k, rows - 1);
+            }
+
+            buffer.Gather(_chunkSlots, _nextChunk);
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            ensemble.ActTensor(_nextChunk.NextObservations).contiguous().FloatSpan()[..(rows * width)]
+                .CopyTo(actions.AsSpan(first * width));
+        }
+
+        return actions;
+    }
+
+    /// <summary>The held π(s′) of the current batch's rows: its human slots first, then its agent slots, as gathered.</summary>
+    private Tensor HeldNextActions()
+    {
+        Span<float> rows = _nextActions.BehaviourActions.FloatSpan();
+        int width = _nextActions.ActionSize;
+        int row = 0;
+        foreach (int slot in _humanSlots)
+        {
+            _humanNextActions.AsSpan(slot * width, width).CopyTo(rows.Slice(row++ * width, width));
+        }
+
+        foreach (int slot in _agentSlots)
+        {
+            _agentNextActions.AsSpan(slot * width, width).CopyTo(rows.Slice(row++ * width, width));
+        }
+
+        return _nextActions.BehaviourActions;
     }
 
     /// <summary>Success transitions of both buffers (scanned once per training call, not per batch).</summary>
