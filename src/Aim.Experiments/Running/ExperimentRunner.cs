@@ -38,13 +38,15 @@ public static class ExperimentRunner
         }
 
         var clock = Stopwatch.StartNew();
+        var phases = new PhaseClock();
         IReadOnlyList<EvaluationPoint> history;
         using (ITrainer trainer = Experiment.Create(spec, directory))
         {
+            trainer.AddObserver(phases);
             history = trainer.Train(progress).ToArray();
         }
 
-        var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds);
+        var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds) { Phases = phases.Seconds };
         if (directory is not null)
         {
             WriteSummary(directory, result);
@@ -77,13 +79,16 @@ public static class ExperimentRunner
 
         RecordedOptions.EnsureSame(run.Directory, run.Spec);
         var clock = Stopwatch.StartNew();
+        var phases = new PhaseClock();
         IReadOnlyList<EvaluationPoint> history;
         using (ITrainer trainer = Experiment.Resume(run.Spec, run.Directory))
         {
+            trainer.AddObserver(phases);
             history = trainer.Train(progress).ToArray();
         }
 
-        var result = new RunResult(run.Spec, run.Directory, history, history.Count == 0 ? clock.Elapsed.TotalSeconds : history[^1][Aim.Learning.Training.MetricNames.TimeSeconds]);
+        double seconds = history.Count == 0 ? clock.Elapsed.TotalSeconds : history[^1][MetricNames.TimeSeconds];
+        var result = new RunResult(run.Spec, run.Directory, history, seconds) { Phases = phases.Seconds };
         WriteSummary(run.Directory, result);
         return result;
     }
@@ -117,8 +122,9 @@ public static class ExperimentRunner
     }
 
     /// <summary>
-    /// Writes <c>summary.json</c>, the last file of a run directory (its presence marks the run finished): seconds, the
-    /// final metrics and the best success; <paramref name="stopped"/> marks a run stopped before its budget was spent.
+    /// Writes <c>summary.json</c>, the last file of a run directory (its presence marks the run finished): seconds (and,
+    /// when measured, <c>phaseSeconds</c>: learning, evaluation and collection), the final metrics and the best success;
+    /// <paramref name="stopped"/> marks a run stopped before its budget was spent.
     /// </summary>
     public static void WriteSummary(string directory, RunResult result, bool stopped = false)
     {
@@ -132,6 +138,16 @@ public static class ExperimentRunner
             ["final"] = result.Final.Metrics,
             ["bestSuccess"] = result.BestSuccess,
         };
+        if (result.Phases is { } phases)
+        {
+            summary["phaseSeconds"] = new Dictionary<string, double>
+            {
+                ["learning"] = phases.Learning,
+                ["evaluation"] = phases.Evaluation,
+                ["collection"] = phases.Collection,
+            };
+        }
+
         if (stopped)
         {
             summary["stopped"] = true;

@@ -9,6 +9,12 @@ namespace Aim.Experiments.Running;
 /// <param name="Seconds">Wall-clock time of the run.</param>
 public sealed record RunResult(RunSpec Spec, string? Directory, IReadOnlyList<EvaluationPoint> History, double Seconds)
 {
+    /// <summary>
+    /// Where the wall time went (learning, evaluation, collection; <see cref="PhaseClock"/>); for a resumed run only the
+    /// part after the resume. Null when not measured.
+    /// </summary>
+    public RunPhases? Phases { get; init; }
+
     /// <summary>The last evaluation.</summary>
     public EvaluationPoint Final => History[^1];
 

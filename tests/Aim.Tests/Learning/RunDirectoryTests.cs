@@ -39,6 +39,15 @@ public class RunDirectoryTests
             Assert.Equal(120, final.EnvSteps);
             Assert.True(final.ExpertCost >= 40);
             Assert.Equal(final.ExpertCost, final[MetricNames.WallSteps]);
+
+            // summary.json says where the time went: every phase measured, together the run's time.
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            System.Text.Json.JsonElement phases = summary.RootElement.GetProperty("phaseSeconds");
+            double learning = phases.GetProperty("learning").GetDouble();
+            double evaluation = phases.GetProperty("evaluation").GetDouble();
+            double collection = phases.GetProperty("collection").GetDouble();
+            Assert.True(learning > 0 && evaluation > 0 && collection > 0, $"{learning} {evaluation} {collection}");
+            Assert.InRange(learning + evaluation + collection, 0, result.Seconds);
         }
         finally
         {
