@@ -104,33 +104,45 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
         _nextActions.Dispose();
     }
 
-    /// <summary>One gradient step on the current batch (Thrifty's <c>update_q</c>).</summary>
+    /// <summary>
+    /// One gradient step on the current batch (Thrifty's <c>update_q</c>). The twin critics and their targets are
+    /// independent until Adam's step, so each pair of passes runs at once (<see cref="ConcurrentWork"/>): the gradients
+    /// of MSE(Q1, y) + MSE(Q2, y) are those of each term alone, on disjoint parameters.
+    /// </summary>
     private double Step(BootstrapEnsemble ensemble)
     {
         using var scope = NewDisposeScope();
         Tensor obs = _batch.Observations;
         Tensor actions = _batch.BehaviourActions;
         Tensor next = _batch.NextObservations;
-        Tensor successes = _batch.Successes;
-
         Tensor done = RiskCritic.Done(_batch.Terminated, _batch.Truncated);
-
-        // y = r + γ (1 − done) min(Q̂1, Q̂2)(s′, π(s′)), π = the ensemble's action.
-        Tensor target;
+        Tensor nextActions;
         using (no_grad())
         {
-            Tensor nextActions = _nextActionsHeld ? HeldNextActions() : ensemble.ActTensor(next);
-            target = RiskCritic.TdTarget(
-                successes,
-                done,
-                _critic.Values(_critic.Target1, next, nextActions),
-                _critic.Values(_critic.Target2, next, nextActions),
-                _options.Gamma);
+            nextActions = _nextActionsHeld ? HeldNextActions() : ensemble.ActTensor(next);
         }
 
-        Tensor loss = RiskCritic.Loss(_critic.Values(_critic.Q1, obs, actions), _critic.Values(_critic.Q2, obs, actions), target);
+        // y = r + γ (1 − done) min(Q̂1, Q̂2)(s′, π(s′)), π = the ensemble's action.
+        var nextValues = new Tensor[2];
+        ConcurrentWork.For(2, i =>
+        {
+            using var inner = NewDisposeScope();
+            using var noGrad = no_grad();
+            nextValues[i] = inner.Detach(_critic.Values(i == 0 ? _critic.Target1 : _critic.Target2, next, nextActions));
+        });
+        scope.Attach(nextValues);
+        Tensor target = RiskCritic.TdTarget(_batch.Successes, done, nextValues[0], nextValues[1], _options.Gamma).detach();
+
+        // The loss MSE(Q1(s, a), y) + MSE(Q2(s, a), y): each term's backward pass on its own critic.
         _optimizer.ZeroGrad();
-        loss.backward();
+        var losses = new float[2];
+        ConcurrentWork.For(2, i =>
+        {
+            using var inner = NewDisposeScope();
+            Tensor loss = nn.functional.mse_loss(_critic.Values(i == 0 ? _critic.Q1 : _critic.Q2, obs, actions), target);
+            loss.backward();
+            losses[i] = loss.item<float>();
+        });
         _optimizer.Step();
         _gradientSteps++;
         if (_gradientSteps % _options.TargetUpdateEvery == 0)
@@ -138,7 +150,8 @@ public sealed class RiskCriticLearner : IDisposable, IResumable
             _critic.PolyakUpdate(_options.Polyak);
         }
 
-        return loss.item<float>();
+        // Single-precision sum, as the loss tensor's own sum was.
+        return losses[0] + losses[1];
     }
 
     /// <summary>
