@@ -56,7 +56,10 @@ public static class TensorState
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(tensor);
-        writer.WriteBytes(tensor.contiguous().bytes);
+        // contiguous() returns a new managed wrapper (of the same storage when the tensor already is contiguous, as
+        // parameters and moments are): dispose it here rather than leave it to the finalizer.
+        using Tensor contiguous = tensor.contiguous();
+        writer.WriteBytes(contiguous.bytes);
     }
 
     /// <summary>Reads one tensor's storage bytes into <paramref name="tensor"/> (same type and element count).</summary>
