@@ -46,7 +46,9 @@ public static class ExperimentRunner
             history = trainer.Train(progress).ToArray();
         }
 
-        var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds) { Phases = phases.Seconds };
+        // The phases first: their clock started after the run's, so together they never exceed its seconds.
+        RunPhases spent = phases.Seconds;
+        var result = new RunResult(spec, directory, history, clock.Elapsed.TotalSeconds) { Phases = spent };
         if (directory is not null)
         {
             WriteSummary(directory, result);
