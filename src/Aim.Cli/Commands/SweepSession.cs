@@ -57,6 +57,11 @@ internal static class SweepSession
             context.Error.WriteLine($"aim: run left out of the tables: {skipped}");
         }
 
+        if (outputs.NumericWarning is string numericWarning)
+        {
+            context.Error.WriteLine($"aim: warning: {numericWarning}");
+        }
+
         PrintTable(context, outputs.Table);
         context.Output.WriteLine($"Tables: {outputs.Comparison}, {Path.GetFileName(outputs.Runs)}, {Path.GetFileName(outputs.Metrics)}"
             + string.Concat(outputs.Ablations.Select(a => ", " + Path.GetFileName(a))));

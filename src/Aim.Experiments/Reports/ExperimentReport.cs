@@ -18,7 +18,7 @@ public static class ExperimentReport
     private const string Style = """
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 24px 40px; color: #222; max-width: 1100px; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ddd; } h3 { margin-top: 1.2em; }
-        .meta { color: #555; } .note { color: #555; font-size: 0.9em; }
+        .meta { color: #555; } .note { color: #555; font-size: 0.9em; } .warning { color: #8a4b00; background: #fff4e0; padding: 0.4em 0.6em; }
         table.comparison { border-collapse: collapse; margin: 0.8em 0; font-size: 0.88em; }
         table.comparison th, table.comparison td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; white-space: nowrap; }
         table.comparison th { white-space: normal; vertical-align: bottom; }
@@ -42,6 +42,11 @@ public static class ExperimentReport
         {
             html.Append("<p class=\"meta\">Settings of every run: ")
                 .Append(WebUtility.HtmlEncode(string.Join(", ", results.CommonSettings.Select(p => $"{p.Key}={p.Value}")))).Append("</p>");
+        }
+
+        if (results.NumericPathWarning is string numericWarning)
+        {
+            html.Append("<p class=\"warning\">Warning: ").Append(WebUtility.HtmlEncode(numericWarning)).Append("</p>");
         }
 
         if (options.Note is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;
 
@@ -133,6 +134,9 @@ public static class PublishedResults
             text.AppendLine(notes.Trim());
         }
 
+        text.AppendLine();
+        text.AppendLine(NumericEnvironmentSection(results));
+
         if (config is not null)
         {
             text.AppendLine();
@@ -144,6 +148,36 @@ public static class PublishedResults
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Where the runs were computed (docs/reproducibility.md): the same seeds reproduce these numbers bit for bit on the
+    /// same numeric path, and statistically elsewhere.
+    /// </summary>
+    private static string NumericEnvironmentSection(ResultSet results)
+    {
+        var text = new StringBuilder("Numeric environment (docs/reproducibility.md): ");
+        NumericEnvironment[] recorded = results.Runs.Select(r => r.NumericEnvironment).OfType<NumericEnvironment>().ToArray();
+        if (recorded.Length == 0)
+        {
+            return text.Append("not recorded by these runs.").ToString();
+        }
+
+        foreach (var path in recorded.GroupBy(e => e.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            NumericEnvironment first = path.First();
+            string cpus = string.Join(", ", path.Select(e => e.CpuModel).Distinct().Order(StringComparer.Ordinal));
+            text.Append(CultureInfo.InvariantCulture, $"{path.Count()} run(s) on `{path.Key}` ({cpus}; libtorch {first.LibTorchVersion}, ")
+                .Append(CultureInfo.InvariantCulture, $"TorchSharp {first.TorchSharpVersion}, MKL {first.MklVersion}). ");
+        }
+
+        int unrecorded = results.Runs.Count - recorded.Length;
+        if (unrecorded > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{unrecorded} run(s) did not record theirs. ");
+        }
+
+        return text.Append("The same seeds give these numbers bit for bit on the same numeric path, and agree statistically elsewhere.").ToString();
     }
 
     private static string Resolve(string nameOrFolder)

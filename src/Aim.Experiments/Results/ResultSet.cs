@@ -115,6 +115,30 @@ public sealed class ResultSet
         return new ResultSet(kept.Values, skipped.OrderBy(s => s.Directory, StringComparer.Ordinal).ToArray());
     }
 
+    /// <summary>The numeric paths the runs recorded (<see cref="RunRecord.NumericPath"/>), each once, in order.</summary>
+    public IReadOnlyList<string> NumericPaths =>
+        Runs.Select(r => r.NumericPath).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// A warning when the runs came from more than one numeric environment (their seeds then agree statistically, not
+    /// bit for bit, with the same seeds run elsewhere); null when they share one (or none is recorded).
+    /// </summary>
+    public string? NumericPathWarning
+    {
+        get
+        {
+            IReadOnlyList<string> paths = NumericPaths;
+            if (paths.Count < 2)
+            {
+                return null;
+            }
+
+            var counts = paths.Select(p => $"{Runs.Count(r => r.NumericPath == p)} run(s) on '{p}'");
+            return $"the runs come from {paths.Count} numeric environments ({string.Join("; ", counts)}): "
+                + "runs reproduce bit for bit only on the same numeric path, so compare these statistically (docs/reproducibility.md).";
+        }
+    }
+
     /// <summary>The runs that satisfy <paramref name="predicate"/>.</summary>
     public ResultSet Where(Func<RunRecord, bool> predicate) => new(Runs.Where(predicate));
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Aim.Experiments.Catalog;
 using Aim.Experiments.Running;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;
 using nietras.SeparatedValues;
@@ -82,7 +83,46 @@ public static class RunLoader
         }
 
         DataFrame metrics = LoadMetrics(Path.Combine(full, "metrics.csv"));
-        return new RunRecord(full, task, method, seed, settings, metrics, File.Exists(Path.Combine(full, "summary.json")));
+        bool finished = File.Exists(Path.Combine(full, "summary.json"));
+        return new RunRecord(full, task, method, seed, settings, metrics, finished)
+        {
+            NumericEnvironment = (finished ? NumericEnvironmentIn(Path.Combine(full, "summary.json")) : null) ?? NumericEnvironmentOf(root),
+        };
+    }
+
+    /// <summary>The numeric environment a run file records (its <c>numericEnvironment</c> object), or null.</summary>
+    private static NumericEnvironment? NumericEnvironmentOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty(ExperimentRunner.NumericEnvironmentKey, out JsonElement environment)
+            || environment.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return environment.Deserialize<NumericEnvironment>(ExperimentRunner.Json);
+        }
+        catch (JsonException)
+        {
+            // A damaged record does not hide the run; it only cannot say where it was computed.
+            return null;
+        }
+    }
+
+    private static NumericEnvironment? NumericEnvironmentIn(string summaryPath)
+    {
+        try
+        {
+            using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
+            return NumericEnvironmentOf(summary.RootElement);
+        }
+        catch (JsonException)
+        {
+            // A damaged summary.json does not hide the run; options.json still says where it started.
+            return null;
+        }
     }
 
     /// <summary>Loads a metrics.csv with every column as doubles (empty cells become nulls).</summary>

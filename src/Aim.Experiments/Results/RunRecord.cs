@@ -1,3 +1,4 @@
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;
 
@@ -20,6 +21,18 @@ public sealed class RunRecord
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={p.Value}"));
     }
+
+    /// <summary>
+    /// The numeric environment the run computed in (from summary.json, else options.json); null for runs that did not
+    /// record it.
+    /// </summary>
+    public NumericEnvironment? NumericEnvironment { get; init; }
+
+    /// <summary>
+    /// The numeric path the run computed on (<see cref="NumericEnvironment.Path"/>); null for runs that did not record
+    /// it. Runs on one path reproduce each other bit for bit.
+    /// </summary>
+    public string? NumericPath => NumericEnvironment?.Path;
 
     /// <summary>The run directory (full path).</summary>
     public string Directory { get; }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Running;
@@ -18,6 +19,12 @@ public static class ExperimentRunner
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
+
+    /// <summary>
+    /// The key of the numeric environment (<see cref="NumericEnvironment"/>: CPU, libtorch's code paths, versions,
+    /// threads) in options.json (where the run started) and summary.json (where it finished).
+    /// </summary>
+    public const string NumericEnvironmentKey = "numericEnvironment";
 
     /// <summary>The JSON settings options.json and summary.json are written with (and read back with).</summary>
     internal static JsonSerializerOptions Json => s_json;
@@ -97,7 +104,7 @@ public static class ExperimentRunner
 
     /// <summary>
     /// Writes <c>options.json</c>, the first file of a run directory: task, method, seed, the overrides, the harness and
-    /// method options; with <paramref name="expert"/> (<c>"human"</c> for a person's run) also who the expert was, which
+    /// method options and the numeric environment (<see cref="NumericEnvironment"/>); with <paramref name="expert"/> (<c>"human"</c> for a person's run) also who the expert was, which
     /// <see cref="Results.RunLoader"/> reads as the setting <c>expert</c> so such runs form their own series.
     /// </summary>
     /// <param name="directory">The run directory (created if missing).</param>
@@ -120,12 +127,14 @@ public static class ExperimentRunner
         options["overrides"] = spec.Overrides;
         options["trainer"] = spec.Trainer;
         options["methodOptions"] = spec.MethodOptions;
+        options[NumericEnvironmentKey] = NumericEnvironment.Current();
         WriteJson(Path.Combine(directory, "options.json"), options);
     }
 
     /// <summary>
     /// Writes <c>summary.json</c>, the last file of a run directory (its presence marks the run finished): seconds (and,
-    /// when measured, <c>phaseSeconds</c>: learning, evaluation and collection), the final metrics and the best success;
+    /// when measured, <c>phaseSeconds</c>: learning, evaluation and collection), the final metrics, the best success and the
+    /// numeric environment the run finished in;
     /// <paramref name="stopped"/> marks a run stopped before its budget was spent.
     /// </summary>
     public static void WriteSummary(string directory, RunResult result, bool stopped = false)
@@ -154,6 +163,8 @@ public static class ExperimentRunner
         {
             summary["stopped"] = true;
         }
+
+        summary[NumericEnvironmentKey] = NumericEnvironment.Current();
 
         WriteJson(Path.Combine(directory, "summary.json"), summary);
     }

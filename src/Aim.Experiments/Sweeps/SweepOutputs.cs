@@ -12,7 +12,8 @@ namespace Aim.Experiments.Sweeps;
 /// <param name="Report">report.html.</param>
 /// <param name="Table">The comparison table itself (for printing).</param>
 /// <param name="Skipped">Run directories left out of the tables (unfinished or damaged), with the reason.</param>
-public sealed record SweepOutputs(string Comparison, string Runs, string Metrics, IReadOnlyList<string> Ablations, string Report, ComparisonTable Table, IReadOnlyList<SkippedRun> Skipped)
+/// <param name="NumericWarning">Set when the tables' runs came from more than one numeric environment (<see cref="ResultSet.NumericPathWarning"/>).</param>
+public sealed record SweepOutputs(string Comparison, string Runs, string Metrics, IReadOnlyList<string> Ablations, string Report, ComparisonTable Table, IReadOnlyList<SkippedRun> Skipped, string? NumericWarning = null)
 {
     /// <summary>
     /// Loads every finished run under <c>{directory}/runs</c> and writes the tables and the report into
@@ -71,7 +72,7 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
             }
 
             return new SweepOutputs(
-                Path.Combine(full, "comparison.csv"), Path.Combine(full, "runs.csv"), Path.Combine(full, "metrics.csv"), ablations, Path.Combine(full, "report.html"), table, results.Skipped);
+                Path.Combine(full, "comparison.csv"), Path.Combine(full, "runs.csv"), Path.Combine(full, "metrics.csv"), ablations, Path.Combine(full, "report.html"), table, results.Skipped, results.NumericPathWarning);
         }
         finally
         {

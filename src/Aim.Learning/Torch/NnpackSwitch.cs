@@ -21,6 +21,14 @@ internal static class NnpackSwitch
         set => SetUserEnabledNnpack(GlobalContext(), value);
     }
 
+    /// <summary>
+    /// <see cref="Enabled"/>, or null where the switch cannot be reached (not Linux or macOS, or libtorch lacks it).
+    /// </summary>
+    public static bool? EnabledOrNull => LibTorchExports.TryGet(() => Enabled);
+
+    /// <summary>Sets <see cref="Enabled"/>; false where the switch cannot be reached.</summary>
+    public static bool TrySet(bool enabled) => LibTorchExports.TryRun(() => Enabled = enabled);
+
     /// <summary>Whether NNPACK initialised on this machine (<c>at::native::_nnpack_available()</c>; logs the warning once when not).</summary>
     public static bool Available => NnpackAvailable();
 

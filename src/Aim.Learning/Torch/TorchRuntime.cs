@@ -4,8 +4,8 @@ using TorchSharp;
 namespace Aim.Learning.Torch;
 
 /// <summary>
-/// One place that prepares TorchSharp for use: pins MKL's code branch so runs reproduce (see
-/// <see cref="MklReproducibility"/>), loads the native library, turns NNPACK off where it cannot run (see
+/// One place that prepares TorchSharp for use: pins the code paths of libtorch's libraries so runs reproduce on any
+/// x86-64 CPU with AVX2 (see <see cref="NumericPins"/>), loads the native library, turns NNPACK off where it cannot run (see
 /// <see cref="NnpackSwitch"/>), sets the thread count and seeds.
 /// </summary>
 /// <remarks>
@@ -33,11 +33,13 @@ public static class TorchRuntime
         {
             if (!s_initialized)
             {
-                // Before libtorch computes anything: MKL reads its branch once.
-                MklReproducibility.Pin();
+                // Before libtorch computes anything: MKL, oneDNN and ATen read their paths once.
+                NumericPins.Pin();
                 torch.InitializeDeviceType(DeviceType.CPU);
 
-                // Otherwise libtorch logs an NNPACK warning at every convolution on CPUs NNPACK does not support.
+                // Pinned paths: oneDNN and NNPACK off. Native paths: NNPACK off only where it cannot run (otherwise
+                // libtorch logs a warning at every convolution on CPUs NNPACK does not support).
+                NumericPins.ApplySwitches();
                 NnpackSwitch.DisableWhereUnavailable();
                 s_initialized = true;
             }
@@ -45,6 +47,18 @@ public static class TorchRuntime
             if (torch.get_num_threads() != threads)
             {
                 torch.set_num_threads(threads);
+            }
+        }
+    }
+
+    /// <summary>Whether <see cref="Initialize"/> has loaded the native library and pinned the numeric paths.</summary>
+    public static bool IsInitialized
+    {
+        get
+        {
+            lock (s_gate)
+            {
+                return s_initialized;
             }
         }
     }

@@ -23,7 +23,7 @@ public sealed class ReproducibleRunsTests : IDisposable
         RunResult first = ExperimentRunner.Run(spec, Path.Combine(_root, "a"));
         RunResult second = ExperimentRunner.Run(spec, Path.Combine(_root, "b"));
 
-        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(MklReproducibility.Variable)));
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(NumericPins.MklVariable)));
         ResumeRuns.SameLogs(first.Directory!, second.Directory!);
         RunAssertions.SameMetrics(first, second);
     }

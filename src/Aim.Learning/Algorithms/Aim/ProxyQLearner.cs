@@ -3,8 +3,8 @@ using Aim.Core.Random;
 using Aim.Core.Resume;
 using Aim.Learning.Data;
 using Aim.Learning.Learners;
-using Aim.Learning.Training;
 using Aim.Learning.Torch;
+using Aim.Learning.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
