@@ -21,8 +21,9 @@ public static class AimCommandLine
     }
 
     /// <summary>
-    /// Parses and runs <paramref name="args"/>; returns the exit code (0 success, 1 bad command line or failed runs,
-    /// 2 a bad value such as an unknown method, task or option key, or an unwritable folder).
+    /// Parses and runs <paramref name="args"/>; returns the exit code (0 success, 1 failed or missing runs, 2 a command
+    /// line that does not parse or a bad value such as an unknown method, task or option key, or an unwritable folder,
+    /// each reported as one line on <paramref name="error"/>).
     /// </summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output (default the console's).</param>
@@ -32,6 +33,14 @@ public static class AimCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(output ?? Console.Out, error ?? Console.Error, Live: output is null && !Console.IsOutputRedirected);
         RootCommand root = Build(context);
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
+        {
+            // One line and exit 2, like every other bad value, instead of the help text and exit 1.
+            context.Error.WriteLine("aim: error: " + ParseErrorLine.Describe(parse));
+            return CliContext.BadValue;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error });
     }
 }

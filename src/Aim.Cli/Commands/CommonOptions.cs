@@ -17,7 +17,7 @@ internal static class CommonOptions
     public static Option<string[]> Set() => new("--set")
     {
         Description = "An option as key=value, repeatable: a harness option (" + string.Join(", ", RunSettings.TrainerKeys)
-            + ") or one of the method's options (for example delta=0.1).",
+            + ") or one of the method's options (for example delta=0.1). eval_every=0 evaluates only after the warm-up and at the end.",
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
     };

@@ -89,7 +89,8 @@ internal static class RunCommand
             throw new DirectoryNotFoundException($"--resume: no run directory '{directory}'.");
         }
 
-        RecordedRun recorded = RecordedRun.Read(directory);
+        // Refuse before anything is printed: a finished run or an edited setting is an error, not a run that starts.
+        RecordedRun recorded = ExperimentRunner.CheckResumable(directory);
         RunSpec spec = recorded.Spec;
         // The progress bar's length is the run's own budget, not the default one.
         KeyValuePair<string, string>[] budget =

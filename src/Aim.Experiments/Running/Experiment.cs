@@ -191,7 +191,7 @@ public static class Experiment
 
         try
         {
-            return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical, resumeFrom);
+            return new InteractiveTrainer<TObs, TAct>(env, expert, evalFactory, instance, spec.Trainer, runDirectory, ownsMethod: true, safetyCritical, resumeFrom, RecordedOptions.MethodSettings(spec));
         }
         catch
         {

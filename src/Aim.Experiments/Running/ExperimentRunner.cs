@@ -75,18 +75,7 @@ public static class ExperimentRunner
     /// <exception cref="InvalidDataException">The resume point is damaged, or this version builds the run with other options than options.json records (the message names the option).</exception>
     public static RunResult Resume(string runDirectory, Action<EvaluationPoint>? progress = null)
     {
-        RecordedRun run = RecordedRun.Read(runDirectory);
-        if (run.Expert is not null)
-        {
-            throw new InvalidOperationException($"Run '{run.Directory}' was answered by '{run.Expert}' at the play page, not by the simulated expert: it cannot be resumed.");
-        }
-
-        if (File.Exists(Path.Combine(run.Directory, "summary.json")))
-        {
-            throw new InvalidOperationException($"Run '{run.Directory}' has finished (it has a summary.json): there is nothing to resume.");
-        }
-
-        RecordedOptions.EnsureSame(run.Directory, run.Spec);
+        RecordedRun run = CheckResumable(runDirectory);
         var clock = Stopwatch.StartNew();
         var phases = new PhaseClock();
         IReadOnlyList<EvaluationPoint> history;
@@ -100,6 +89,39 @@ public static class ExperimentRunner
         var result = new RunResult(run.Spec, run.Directory, history, seconds) { Phases = phases.Seconds };
         WriteSummary(run.Directory, result);
         return result;
+    }
+
+    /// <summary>
+    /// Everything <see cref="Resume"/> checks before it builds the run, so a caller can refuse before it reports anything:
+    /// the run was the simulated expert's, has not finished, its options.json builds the options it records, and its
+    /// resume point exists and recorded the same settings (<see cref="ResumeSettings"/>).
+    /// </summary>
+    /// <returns>The run as its options.json records it.</returns>
+    /// <exception cref="FileNotFoundException">No options.json or no resume point.</exception>
+    /// <exception cref="InvalidOperationException">A person's run, or a finished one.</exception>
+    /// <exception cref="InvalidDataException">The options or the resume point do not fit (the message names the setting and both values).</exception>
+    public static RecordedRun CheckResumable(string runDirectory)
+    {
+        RecordedRun run = RecordedRun.Read(runDirectory);
+        if (run.Expert is not null)
+        {
+            throw new InvalidOperationException($"Run '{run.Directory}' was answered by '{run.Expert}' at the play page, not by the simulated expert: it cannot be resumed.");
+        }
+
+        if (File.Exists(Path.Combine(run.Directory, "summary.json")))
+        {
+            throw new InvalidOperationException($"Run '{run.Directory}' has finished (it has a summary.json): there is nothing to resume.");
+        }
+
+        RecordedOptions.EnsureSame(run.Directory, run.Spec);
+        string state = Path.Combine(run.Directory, InteractiveTrainer<byte[], int>.ResumeFileName);
+        if (!File.Exists(state))
+        {
+            throw new FileNotFoundException($"Run directory '{run.Directory}' has no resume point ({state}): a run writes one at the first episode end after each evaluation.", state);
+        }
+
+        ResumeSettings.Check(state, run.Spec.Trainer, RecordedOptions.MethodSettings(run.Spec));
+        return run;
     }
 
     /// <summary>

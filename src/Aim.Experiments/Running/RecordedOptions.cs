@@ -18,6 +18,33 @@ internal static class RecordedOptions
         Compare(document.RootElement, "methodOptions", JsonSerializer.SerializeToElement(spec.MethodOptions, spec.MethodOptions.GetType(), ExperimentRunner.Json), path);
     }
 
+    /// <summary>
+    /// The method of <paramref name="spec"/> (<c>method</c>, first, so a resume point of another method says so before
+    /// anything else) and its options as <c>methodOptions.{name}</c> → JSON text (nested options as
+    /// <c>methodOptions.{name}.{inner}</c>), the names options.json uses: what each resume point records of the method.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> MethodSettings(RunSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var settings = new List<KeyValuePair<string, string>> { new("method", spec.Method) };
+        Flatten("methodOptions", JsonSerializer.SerializeToElement(spec.MethodOptions, spec.MethodOptions.GetType(), ExperimentRunner.Json), settings);
+        return settings;
+    }
+
+    private static void Flatten(string name, JsonElement value, List<KeyValuePair<string, string>> into)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            into.Add(new(name, value.GetRawText()));
+            return;
+        }
+
+        foreach (JsonProperty property in value.EnumerateObject())
+        {
+            Flatten($"{name}.{property.Name}", property.Value, into);
+        }
+    }
+
     private static void Compare(JsonElement root, string section, JsonElement live, string path)
     {
         if (!root.TryGetProperty(section, out JsonElement recorded) || recorded.ValueKind != JsonValueKind.Object)

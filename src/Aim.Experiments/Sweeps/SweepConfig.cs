@@ -11,7 +11,8 @@ namespace Aim.Experiments.Sweeps;
 ///   "set": { "total_env_steps": 2000 }, "grid": { "delta": [0.02, 0.05, 0.1, 0.2] } }
 /// </code>
 /// Keys are harness options (<c>TrainerOptions</c>) or method options; a grid key applies to the methods that have it
-/// and is skipped for the others (a Thrifty run does not repeat for every δ).
+/// and is skipped for the others (a Thrifty run does not repeat for every δ). Unknown keys and keys given twice in one
+/// object are refused.
 /// </summary>
 public sealed record SweepConfig
 {
@@ -76,12 +77,14 @@ public sealed record SweepConfig
     }
 
     /// <summary>Parses a config from JSON text.</summary>
-    /// <exception cref="ArgumentException">Not valid JSON or a missing field.</exception>
+    /// <exception cref="ArgumentException">Not valid JSON, a missing field, or a key given twice in one object.</exception>
     public static SweepConfig Parse(string json, string source = "sweep config")
     {
         SweepConfig config;
         try
         {
+            // Before the serializer, which would keep the last of two equal keys without a word.
+            DuplicateKeys.Ensure(System.Text.Encoding.UTF8.GetBytes(json), source);
             config = JsonSerializer.Deserialize<SweepConfig>(json, s_json) ?? throw new ArgumentException($"{source} is empty.");
         }
         catch (JsonException e)

@@ -1,26 +1,26 @@
 using System.Globalization;
 using Aim.Learning.Training;
-using TorchSharp;
 
 namespace Aim.Learning.Logging;
 
 /// <summary>
-/// Writes a run's scalars as TensorBoard event files (TorchSharp's <c>SummaryWriter</c>) in
+/// Writes a run's scalars as TensorBoard event files (<see cref="TensorBoardEventFile"/>) in
 /// <c>{run}/tensorboard/</c>, beside the CSV logs, so a run can be viewed in one TensorBoard with the Python originals'
 /// runs: every evaluation metric at the run's environment step (tags as in metrics.csv; the harness's counters under
 /// <c>run/</c>), and each training episode's return, length, success and expert steps under <c>episode/</c>. An
 /// observer of the trainer (<see cref="TrainerOptions.TensorBoard"/>); each event is appended and the file closed, so a
-/// crash keeps what was written.
+/// crash keeps what was written. Wall times are Unix seconds, as TensorBoard reads them.
 /// </summary>
 public sealed class TensorBoardLog : ITrainingObserver
 {
-    private readonly TorchSharp.Modules.SummaryWriter _writer;
+    private readonly TensorBoardEventFile _file;
 
     /// <summary>Creates the event file in <paramref name="directory"/> (created if missing).</summary>
     public TensorBoardLog(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        _writer = torch.utils.tensorboard.SummaryWriter(Path.GetFullPath(directory));
+        Directory = Path.GetFullPath(directory);
+        _file = new TensorBoardEventFile(Directory);
     }
 
     /// <summary>
@@ -57,7 +57,10 @@ public sealed class TensorBoardLog : ITrainingObserver
     }
 
     /// <summary>The folder holding the event file.</summary>
-    public string Directory => _writer.LogDir;
+    public string Directory { get; }
+
+    /// <summary>The event file.</summary>
+    public string EventFile => _file.Path;
 
     /// <summary>The tag a metric is written under: metrics.csv's name, or <c>run/{name}</c> for the harness's unprefixed counters.</summary>
     public static string Tag(string metric) => metric.Contains('/', StringComparison.Ordinal) ? metric : $"run/{metric}";
@@ -65,7 +68,7 @@ public sealed class TensorBoardLog : ITrainingObserver
     /// <inheritdoc />
     public void OnEpisodeEnd(in EpisodeEnd episode)
     {
-        int step = Step(episode.EnvSteps);
+        long step = episode.EnvSteps;
         Write("episode/return", episode.Return, step);
         Write("episode/length", episode.Length, step);
         Write("episode/success", episode.Success ? 1 : 0, step);
@@ -76,7 +79,7 @@ public sealed class TensorBoardLog : ITrainingObserver
     public void OnEvaluation(EvaluationPoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        int step = Step((long)point.EnvSteps);
+        long step = (long)point.EnvSteps;
         foreach ((string metric, double value) in point.Metrics)
         {
             if (metric != MetricNames.EnvSteps && double.IsFinite(value))
@@ -86,10 +89,5 @@ public sealed class TensorBoardLog : ITrainingObserver
         }
     }
 
-    // TensorBoard's event steps are 32-bit; runs here are far shorter.
-    private static int Step(long envSteps) => (int)Math.Min(envSteps, int.MaxValue);
-
-    // Wall time in whole seconds since the epoch, as TensorBoard reads it (the writer's own default is in ticks).
-    private void Write(string tag, double value, int step) =>
-        _writer.add_scalar(tag, (float)value, step, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+    private void Write(string tag, double value, long step) => _file.AddScalar(tag, (float)value, step);
 }

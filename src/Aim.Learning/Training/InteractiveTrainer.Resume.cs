@@ -10,8 +10,6 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     /// <summary>The resume point's file, relative to the run directory.</summary>
     public const string ResumeFileName = "checkpoints/resume.state";
 
-    private const int ResumeFormat = 1;
-
     /// <summary>
     /// True when this run can write resume points: its environment and expert keep resumable state (a person, for
     /// one, does not).
@@ -22,7 +20,8 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     public string? ResumeFile => RunDirectory is null ? null : Path.Combine(RunDirectory, ResumeFileName);
 
     /// <summary>
-    /// Writes the run's whole state to <paramref name="path"/> (default: <see cref="ResumeFile"/>): counters, evaluation
+    /// Writes the run's whole state to <paramref name="path"/> (default: <see cref="ResumeFile"/>): the settings that shaped
+    /// its rows (<see cref="ResumeSettings"/>), counters, evaluation
     /// history, both buffers, every network, optimiser, gate threshold and random stream, the environment's and the
     /// expert's state. The file replaces the previous one only once it is complete.
     /// </summary>
@@ -43,10 +42,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
 
         using var writer = new StateWriter();
         writer.Section("run");
-        writer.Write(ResumeFormat);
-        writer.Write(Method.Name);
-        writer.Write(_context.EnvSteps);
-        writer.Write(_context.ExpertSteps);
+        ResumeSettings.WriteHead(writer, ResumeSettings.Format, Method.Name, _context.EnvSteps, _context.ExpertSteps, _settings);
         writer.Write(_lastUpdateLabels);
         writer.Write(_lastUpdateStep);
         writer.Write(_lastEvalClock);
@@ -76,16 +72,13 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
 
     /// <summary>
     /// Restores the state in <paramref name="path"/> into this trainer while it is being built (before its logs open),
-    /// leaving the run ready for <see cref="Train"/> to continue: the result equals the uninterrupted run's.
+    /// leaving the run ready for <see cref="Train"/> to continue: the result equals the uninterrupted run's. Settings
+    /// other than those recorded are refused (<see cref="ResumeSettings"/>).
     /// </summary>
     private void ReadResumePoint(string path)
     {
         using StateReader reader = StateFile.Open(path);
-        reader.Section("run");
-        reader.Expect("the resume format", reader.ReadInt32(), ResumeFormat);
-        reader.Expect("the method", reader.ReadString(), Method.Name);
-        _context.EnvSteps = reader.ReadInt64();
-        _context.ExpertSteps = reader.ReadInt64();
+        (_context.EnvSteps, _context.ExpertSteps) = ResumeSettings.ReadHead(reader, Method.Name, _settings, Options);
         _lastUpdateLabels = reader.ReadInt64();
         _lastUpdateStep = reader.ReadInt64();
         _lastEvalClock = reader.ReadInt64();

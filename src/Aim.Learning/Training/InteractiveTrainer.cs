@@ -33,6 +33,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly TrainingAccount _account;
     private readonly RunLog? _log;
     private readonly List<ITrainingObserver> _observers = new();
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _settings;
     private readonly float[] _observation;
     private readonly float[] _nextObservation;
     private readonly float[] _robotAction;
@@ -67,6 +68,10 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
     /// exactly as the saved run was built (same task, method, options and seed); if the state does not fit, the
     /// constructor throws and nothing on disk has changed.
     /// </param>
+    /// <param name="methodSettings">
+    /// The method's options by name (e.g. <c>methodOptions.delta</c>), recorded with the harness options in each resume
+    /// point so that a resume with other values is refused (<see cref="ResumeSettings"/>); null: the harness options only.
+    /// </param>
     /// <exception cref="InvalidDataException">The resume point is damaged or belongs to another run configuration (the message names the file and the difference).</exception>
     public InteractiveTrainer(
         IEnv<TObs, TAct> env,
@@ -77,7 +82,8 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
         string? runDirectory = null,
         bool ownsMethod = false,
         ISafetyCriticalRule? safetyCritical = null,
-        string? resumeFrom = null)
+        string? resumeFrom = null,
+        IReadOnlyList<KeyValuePair<string, string>>? methodSettings = null)
     {
         _ownsMethod = ownsMethod;
         _safetyCritical = safetyCritical;
@@ -90,6 +96,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
+        _settings = ResumeSettings.Of(options, methodSettings);
         var observationSpec = ObservationSpec.From(env.ObservationSpace, options.ObservationScale == ByteObservationScale.Divide255);
         var actionSpec = ActionSpec.From(env.ActionSpace);
         _codec = new Codec<TObs, TAct>(observationSpec, actionSpec, options.BlankedEntries());

@@ -60,7 +60,12 @@ public sealed record TrainerOptions
     /// <summary>Capacity of each of the human and agent buffers. Default 10,000 (AIM MiniGrid code).</summary>
     public int BufferCapacity { get; init; } = 10_000;
 
-    /// <summary>Evaluate the deterministic policy every this many environment steps (0: only at the end). Default 100.</summary>
+    /// <summary>
+    /// Evaluate the deterministic policy every this many steps of <see cref="EvalClock"/>. Every run is evaluated once
+    /// after the warm-up and once at the end whatever this is, so 0 means no evaluations in between (a cheap run that
+    /// only needs its start and end; it writes a resume point once, after the first). Negative values are refused.
+    /// Default 100.
+    /// </summary>
     public int EvalEvery { get; init; } = 100;
 
     /// <summary>What <see cref="EvalEvery"/> counts. Default <see cref="Training.EvalClock.EnvSteps"/>.</summary>

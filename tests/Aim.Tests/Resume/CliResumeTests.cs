@@ -71,7 +71,7 @@ public sealed class CliResumeTests : IDisposable
         var (code, _, error) = CliRunner.Run("run", "--resume", run);
 
         Assert.Equal(2, code);
-        Assert.Contains("the method is aim in the state but bc in this run", error);
+        Assert.Contains("the setting method was aim when the resume point was written but is bc now", error);
     }
 
     [Fact]
@@ -87,6 +87,54 @@ public sealed class CliResumeTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("methodOptions.TdWeight is 0.3 but this version builds 0.1", error);
+    }
+
+    [Fact]
+    public void EditedSettingThatShapedWrittenRowsIsRefusedNamingBothValues()
+    {
+        string run = KilledRun();
+        string options = Path.Combine(run, "options.json");
+        string recorded = File.ReadAllText(options);
+        string metricsBefore = File.ReadAllText(Path.Combine(run, "metrics.csv"));
+        string resumePoint = Path.Combine(run, InteractiveTrainer<byte[], int>.ResumeFileName);
+
+        // Each of these shaped a row already written: the evaluations' episodes, the warm-up, the seed of the layouts.
+        foreach ((string key, string was, string edited) in new[] { ("EvalEpisodes", "2", "3"), ("WarmUpSteps", "40", "30"), ("EvalSeedStart", "1000", "2000"), ("LogSteps", "true", "false") })
+        {
+            File.WriteAllText(options, Edit(recorded, key, was, edited));
+            var (code, output, error) = CliRunner.Run("run", "--resume", run);
+            Assert.Equal(2, code);
+            Assert.Contains($"the setting trainer.{key} was {was} when the resume point was written but is {edited} now", error);
+            Assert.Single(error.TrimEnd().Split('\n'));
+            Assert.Equal(string.Empty, output);
+            Assert.Equal(metricsBefore, File.ReadAllText(Path.Combine(run, "metrics.csv")));
+            Assert.True(File.Exists(resumePoint));
+        }
+
+        // A budget below what the run had done at its resume point cannot be met.
+        long taken;
+        using (StateReader head = StateFile.Open(resumePoint))
+        {
+            head.Section("run");
+            _ = head.ReadInt32();
+            _ = head.ReadString();
+            taken = head.ReadInt64();
+        }
+
+        Assert.InRange(taken, 42, 419);
+        string low = (taken - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(options, Edit(recorded, "TotalEnvSteps", "420", low));
+        var (lowCode, _, lowError) = CliRunner.Run("run", "--resume", run);
+        Assert.Equal(2, lowCode);
+        Assert.Contains($"trainer.TotalEnvSteps is {low} but the run had taken {taken} steps at its resume point; give at least {taken}", lowError);
+
+        // The budget decides only when the run stops: raising it extends the killed run.
+        File.WriteAllText(options, Edit(recorded, "TotalEnvSteps", "420", "480"));
+        var (extendedCode, _, extendedError) = CliRunner.Run("run", "--resume", run);
+        Assert.True(extendedCode == 0, extendedError);
+        string last = File.ReadLines(Path.Combine(run, "metrics.csv")).Last();
+        string[] header = File.ReadLines(Path.Combine(run, "metrics.csv")).First().Split(',');
+        Assert.Equal("480", last.Split(',')[Array.IndexOf(header, MetricNames.EnvSteps)]);
     }
 
     [Fact]
@@ -106,9 +154,10 @@ public sealed class CliResumeTests : IDisposable
 
         File.WriteAllText(options, recorded);
         File.WriteAllText(Path.Combine(run, "summary.json"), "{}");
-        (code, _, error) = CliRunner.Run("run", "--resume", run);
+        (code, string output, error) = CliRunner.Run("run", "--resume", run);
         Assert.Equal(2, code);
         Assert.Contains("has finished", error);
+        Assert.Equal(string.Empty, output);
 
         (code, _, error) = CliRunner.Run("run", "--resume", Path.Combine(_root, "nowhere"));
         Assert.Equal(2, code);
@@ -136,6 +185,14 @@ public sealed class CliResumeTests : IDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
+    }
+
+    /// <summary>options.json with the trainer option <paramref name="key"/> changed from <paramref name="was"/> to <paramref name="value"/>.</summary>
+    private static string Edit(string options, string key, string was, string value)
+    {
+        string from = $"\"{key}\": {was}";
+        Assert.Contains(from, options);
+        return options.Replace(from, $"\"{key}\": {value}", StringComparison.Ordinal);
     }
 
     private string KilledRun()
