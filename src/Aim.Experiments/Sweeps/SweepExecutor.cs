@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aim.Experiments.Running;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Sweeps;
@@ -6,7 +7,8 @@ namespace Aim.Experiments.Sweeps;
 /// <summary>
 /// Executes a sweep's runs (or one shard of them) into <c>{sweep}/runs/{id}/</c>, <see cref="Parallel"/> at a time,
 /// skipping finished runs (summary.json present), continuing killed ones from their resume point and restarting those
-/// that have none (or an unusable one) from scratch.
+/// that have none (or an unusable one) from scratch. A run folder a live process still holds (<see cref="RunLock"/>) is
+/// left alone and the run reported as failed.
 /// </summary>
 public static class SweepExecutor
 {
@@ -75,6 +77,9 @@ public static class SweepExecutor
 
             try
             {
+                // A run an earlier, killed command left behind may still be writing here (its process outlived the
+                // command): deleting or resuming the folder beside it would interleave two runs' files.
+                RunLock.EnsureFree(runDirectory);
                 Action<EvaluationPoint> evaluated = p => progress?.Invoke(new SweepProgress(run, position, total, RunState.Evaluated, p));
                 if (!TryResume(launcher, run, runDirectory, position, total, evaluated, progress, cancellation))
                 {

@@ -1,3 +1,5 @@
+using Aim.Experiments.Running;
+
 namespace Aim.Experiments.Sweeps;
 
 /// <summary>
@@ -14,6 +16,7 @@ public static class SweepMerge
     /// <returns>The plan, the runs of it that no input had finished, and the inputs left out with the reason.</returns>
     /// <exception cref="ArgumentException">No inputs, an input that is not a sweep folder, or inputs of different sweeps.</exception>
     /// <exception cref="InvalidDataException">Every input's sweep.json is damaged (the message names the first).</exception>
+    /// <exception cref="InvalidOperationException">A live process still writes a run in <paramref name="output"/> that an input has finished (see <see cref="RunLock"/>).</exception>
     /// <param name="inputs">The shard folders.</param>
     /// <param name="output">The merged folder.</param>
     /// <param name="held">The output's lock when the caller holds it already (see <see cref="SweepExecutor.Execute"/>); null: taken and released here.</param>
@@ -67,6 +70,7 @@ public static class SweepMerge
             string? source = readable.Select(i => SweepExecutor.RunDirectory(i.Input, run)).FirstOrDefault(SweepExecutor.IsFinished);
             if (source is not null && !string.Equals(source, target, StringComparison.Ordinal))
             {
+                RunLock.EnsureFree(target);
                 if (Directory.Exists(target))
                 {
                     Directory.Delete(target, recursive: true);
