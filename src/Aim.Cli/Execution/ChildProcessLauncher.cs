@@ -68,6 +68,8 @@ internal sealed class ChildProcessLauncher : IRunLauncher
             start.ArgumentList.Add(argument);
         }
 
+        // This thread starts the child and waits for it: on Linux the child dies when the thread that started it ends
+        // (PR_SET_PDEATHSIG, see ParentWatch), so the wait must not move to another thread.
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
         var errors = new List<string>();
         process.ErrorDataReceived += (_, e) =>
