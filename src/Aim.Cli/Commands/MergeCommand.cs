@@ -15,7 +15,7 @@ internal static class MergeCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var output = new Option<string>("--out") { Description = "The merged sweep folder (created if missing).", Required = true };
+        var output = new Option<string>("--out") { Description = "The merged sweep folder: new, empty, or an earlier merge's output (created if missing).", Required = true };
         var publish = new Option<string?>("--publish")
         {
             Description = "Also write the small tables (comparison.csv, runs.csv, curves.csv, README.md with the sweep's command and any missing runs) into this folder, e.g. data/results/delta; overrides the config's own publish folder.",
@@ -27,6 +27,9 @@ internal static class MergeCommand
         command.SetAction(parse => context.Guard(() =>
         {
             string target = parse.GetValue(output)!;
+
+            // Before anything is created in it: a refused folder is left exactly as it was.
+            SweepMerge.EnsureOutput(target);
             bool existed = Directory.Exists(target);
             string directory = OutputFolder.EnsureWritable(target);
 

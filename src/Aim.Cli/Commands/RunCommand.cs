@@ -40,6 +40,12 @@ internal static class RunCommand
         };
         command.SetAction(parse => context.Guard(() =>
         {
+            if (parse.GetValue(child))
+            {
+                // First, before the run takes its folder: a child must not outlive the sweep that started it.
+                ParentWatch.Start();
+            }
+
             if (parse.GetValue(resume) is string resumed)
             {
                 Option[] others = [method, task, seed, set, steps, tensorBoard, output, runDirectory];

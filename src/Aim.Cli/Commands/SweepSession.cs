@@ -32,27 +32,36 @@ internal static class SweepSession
             context.Error.WriteLine($"aim: run {run.Id} failed: {error}");
         }
 
+        // A damaged run keeps its summary.json, so every later sweep would skip it again: say how to get it rerun.
+        foreach ((SweepRun run, string reason) in outcome.Damaged)
+        {
+            context.Error.WriteLine(
+                $"aim: run {run.Id} finished before but is damaged, so it is left out of the tables: {reason}. It is not rerun while its summary.json is there: delete {SweepExecutor.RunDirectory(directory, run)} and run the command again to rerun it.");
+        }
+
         if (!outcome.Complete)
         {
             int missing = SweepExecutor.Missing(plan, directory).Count;
             context.Output.WriteLine($"This shard is done ({outcome.Ran} ran, {outcome.Skipped} finished before); {missing} run(s) of the sweep are not in {directory}.");
             context.Output.WriteLine("When every shard has finished: aim merge --inputs <shard folders…> --out <folder>");
-            return outcome.Failed.Count > 0 ? CliContext.Incomplete : 0;
+            return outcome.Failed.Count > 0 || outcome.Damaged.Count > 0 ? CliContext.Incomplete : 0;
         }
 
-        int skipped = WriteResults(context, directory, plan, title, command);
-        return outcome.Failed.Count > 0 || skipped > 0 ? CliContext.Incomplete : 0;
+        var reported = outcome.Damaged.Select(d => SweepExecutor.RunDirectory(directory, d.Run)).ToHashSet(StringComparer.Ordinal);
+        int skipped = WriteResults(context, directory, plan, title, command, reported: reported);
+        return outcome.Failed.Count > 0 || outcome.Damaged.Count > 0 || skipped > 0 ? CliContext.Incomplete : 0;
     }
 
     /// <summary>
     /// Writes the tables and the report, prints the comparison table and where the report is, and lists on standard
-    /// error the runs left out of the tables (unfinished or damaged).
+    /// error the runs left out of the tables (unfinished or damaged) but for those in <paramref name="reported"/>.
     /// </summary>
     /// <returns>The number of runs left out.</returns>
-    public static int WriteResults(CliContext context, string directory, SweepPlan plan, string title, string? command = null, string? notes = null)
+    public static int WriteResults(
+        CliContext context, string directory, SweepPlan plan, string title, string? command = null, string? notes = null, IReadOnlySet<string>? reported = null)
     {
         SweepOutputs outputs = SweepOutputs.Write(directory, plan, title, command, notes);
-        foreach (SkippedRun skipped in outputs.Skipped)
+        foreach (SkippedRun skipped in outputs.Skipped.Where(s => reported?.Contains(s.Directory) != true))
         {
             context.Error.WriteLine($"aim: run left out of the tables: {skipped}");
         }

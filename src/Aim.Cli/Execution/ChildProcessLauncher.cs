@@ -9,6 +9,8 @@ namespace Aim.Cli.Execution;
 /// <summary>
 /// Runs each run of a sweep as a child <c>aim run … --run-dir DIR --child</c> process (its own torch runtime, one thread,
 /// its own global generator, so parallel runs stay reproducible); evaluations come back as <c>@eval {json}</c> lines.
+/// A child ends when this process ends, however it ends (<see cref="ParentWatch"/>), so a killed sweep leaves no run
+/// writing behind it.
 /// </summary>
 internal sealed class ChildProcessLauncher : IRunLauncher
 {
@@ -54,15 +56,20 @@ internal sealed class ChildProcessLauncher : IRunLauncher
     {
         var start = new ProcessStartInfo(_executable)
         {
+            // Never written: the child watches it and ends when this process dies and the system closes it (ParentWatch).
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment[ParentWatch.ParentVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (string argument in _prefixArguments.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
+        // This thread starts the child and waits for it: on Linux the child dies when the thread that started it ends
+        // (PR_SET_PDEATHSIG, see ParentWatch), so the wait must not move to another thread.
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
         var errors = new List<string>();
         process.ErrorDataReceived += (_, e) =>

@@ -65,6 +65,10 @@ internal static class ProgressDisplay
                             task.Description = Label(p, "[red]failed: " + Markup.Escape(p.Error ?? "?") + "[/]");
                             task.StopTask();
                             break;
+                        case RunState.Damaged:
+                            task.Description = Label(p, "[red]finished before, but damaged[/]");
+                            task.StopTask();
+                            break;
                     }
                 });
             });
@@ -80,6 +84,7 @@ internal static class ProgressDisplay
         RunState.Evaluated when p.Point is not null => $"{Prefix(p)}  {Numbers(p.Point, TotalSteps(p.Run))}",
         RunState.Finished => $"{Prefix(p)}  done",
         RunState.Failed => $"{Prefix(p)}  FAILED: {p.Error}",
+        RunState.Damaged => $"{Prefix(p)}  finished before, but DAMAGED: {p.Error}",
         _ => null,
     };
 

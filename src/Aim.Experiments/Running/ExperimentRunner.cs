@@ -33,12 +33,18 @@ public static class ExperimentRunner
     /// Runs <paramref name="spec"/>. With <paramref name="runsRoot"/> the run writes
     /// <c>{runsRoot}/{task}__{method}__s{seed}__{timestamp}/</c> (options.json first, then metrics as they happen,
     /// checkpoints, summary.json last); with null nothing is written. The spec's options were parsed and checked when
-    /// it was made (<see cref="RunSpec"/>), so a refused run never gets here and leaves no folder behind.
+    /// it was made (<see cref="RunSpec"/>), so a refused run never gets here and leaves no folder behind. The run holds
+    /// its folder's <see cref="RunLock"/> until it ends.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A live process holds <paramref name="runDirectory"/> (it is still writing a run there).</exception>
     public static RunResult Run(RunSpec spec, string? runsRoot = "runs", Action<EvaluationPoint>? progress = null, string? runDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         string? directory = runDirectory ?? (runsRoot is null ? null : NewRunDirectory(runsRoot, spec));
+
+        // Held until the summary is written: no second process (a rerun of a sweep beside a run its killed parent left
+        // behind) may write into the folder meanwhile.
+        using RunLock? hold = directory is null ? null : RunLock.Acquire(Directory.CreateDirectory(directory).FullName);
         if (directory is not null)
         {
             WriteOptions(directory, spec);
@@ -71,11 +77,15 @@ public static class ExperimentRunner
     /// <param name="runDirectory">A run directory written by <see cref="Run"/> (or <c>aim run</c>).</param>
     /// <param name="progress">Called after every evaluation from the resume point on.</param>
     /// <exception cref="FileNotFoundException">No options.json or no resume point (the message says which).</exception>
-    /// <exception cref="InvalidOperationException">The run has finished, or a person played it (a person's answers cannot be replayed).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The run has finished, a person played it (a person's answers cannot be replayed), or a live process holds its
+    /// folder (<see cref="RunLock"/>).
+    /// </exception>
     /// <exception cref="InvalidDataException">The resume point is damaged, or this version builds the run with other options than options.json records (the message names the option).</exception>
     public static RunResult Resume(string runDirectory, Action<EvaluationPoint>? progress = null)
     {
         RecordedRun run = CheckResumable(runDirectory);
+        using RunLock hold = RunLock.Acquire(run.Directory);
         var clock = Stopwatch.StartNew();
         var phases = new PhaseClock();
         IReadOnlyList<EvaluationPoint> history;

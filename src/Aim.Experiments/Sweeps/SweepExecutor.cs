@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Aim.Experiments.Results;
+using Aim.Experiments.Running;
 using Aim.Learning.Training;
 
 namespace Aim.Experiments.Sweeps;
@@ -6,7 +8,9 @@ namespace Aim.Experiments.Sweeps;
 /// <summary>
 /// Executes a sweep's runs (or one shard of them) into <c>{sweep}/runs/{id}/</c>, <see cref="Parallel"/> at a time,
 /// skipping finished runs (summary.json present), continuing killed ones from their resume point and restarting those
-/// that have none (or an unusable one) from scratch.
+/// that have none (or an unusable one) from scratch. A finished run whose files cannot be read back is reported
+/// (<see cref="SweepOutcome.Damaged"/>), not rerun; a run folder a live process still holds (<see cref="RunLock"/>) is
+/// left alone and the run reported as failed.
 /// </summary>
 public static class SweepExecutor
 {
@@ -54,6 +58,7 @@ public static class SweepExecutor
         int ran = 0;
         int skipped = 0;
         var failed = new List<(SweepRun, string)>();
+        var damaged = new List<(SweepRun, string)>();
         var gate = new object();
         var work = mine.Select((run, i) => (run, position: i + 1)).ToArray();
 
@@ -69,12 +74,26 @@ public static class SweepExecutor
             if (IsFinished(runDirectory))
             {
                 Interlocked.Increment(ref skipped);
+                if (DamageOf(runDirectory) is string damage)
+                {
+                    lock (gate)
+                    {
+                        damaged.Add((run, damage));
+                    }
+
+                    progress?.Invoke(new SweepProgress(run, position, total, RunState.Damaged, Error: damage));
+                    return;
+                }
+
                 progress?.Invoke(new SweepProgress(run, position, total, RunState.Skipped));
                 return;
             }
 
             try
             {
+                // A run an earlier, killed command left behind may still be writing here (its process outlived the
+                // command): deleting or resuming the folder beside it would interleave two runs' files.
+                RunLock.EnsureFree(runDirectory);
                 Action<EvaluationPoint> evaluated = p => progress?.Invoke(new SweepProgress(run, position, total, RunState.Evaluated, p));
                 if (!TryResume(launcher, run, runDirectory, position, total, evaluated, progress, cancellation))
                 {
@@ -101,7 +120,33 @@ public static class SweepExecutor
             }
         });
 
-        return new SweepOutcome(ran, skipped, failed.OrderBy(f => f.Item1.Index).ToArray(), Missing(plan, directory).Count == 0);
+        return new SweepOutcome(ran, skipped, failed.OrderBy(f => f.Item1.Index).ToArray(), Missing(plan, directory).Count == 0)
+        {
+            Damaged = damaged.OrderBy(d => d.Item1.Index).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Why a finished run (summary.json present) cannot be read back, or null when it can. Such a run is not rerun by
+    /// itself: its summary says it finished, and its files are results a person may want to look at or repair; the
+    /// caller says which run it is and how to rerun it (delete its folder).
+    /// </summary>
+    private static string? DamageOf(string runDirectory)
+    {
+        if (!File.Exists(Path.Combine(runDirectory, "metrics.csv")))
+        {
+            return $"{Path.Combine(runDirectory, "metrics.csv")} is missing";
+        }
+
+        try
+        {
+            _ = RunLoader.Load(runDirectory);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Aim.Experiments.Running;
+
 namespace Aim.Experiments.Sweeps;
 
 /// <summary>
@@ -12,8 +14,12 @@ public static class SweepMerge
     /// stop the merge of the others.
     /// </summary>
     /// <returns>The plan, the runs of it that no input had finished, and the inputs left out with the reason.</returns>
-    /// <exception cref="ArgumentException">No inputs, an input that is not a sweep folder, or inputs of different sweeps.</exception>
+    /// <exception cref="ArgumentException">
+    /// No inputs, an input that is not a sweep folder, inputs of different sweeps, or an output that is neither empty nor
+    /// a sweep folder (see <see cref="EnsureOutput"/>).
+    /// </exception>
     /// <exception cref="InvalidDataException">Every input's sweep.json is damaged (the message names the first).</exception>
+    /// <exception cref="InvalidOperationException">A live process still writes a run in <paramref name="output"/> that an input has finished (see <see cref="RunLock"/>).</exception>
     /// <param name="inputs">The shard folders.</param>
     /// <param name="output">The merged folder.</param>
     /// <param name="held">The output's lock when the caller holds it already (see <see cref="SweepExecutor.Execute"/>); null: taken and released here.</param>
@@ -24,6 +30,8 @@ public static class SweepMerge
         {
             throw new ArgumentException("Nothing to merge: give the shard folders with --inputs.", nameof(inputs));
         }
+
+        EnsureOutput(output);
 
         var readable = new List<(string Input, SweepPlan Plan)>();
         var skipped = new List<string>();
@@ -67,6 +75,7 @@ public static class SweepMerge
             string? source = readable.Select(i => SweepExecutor.RunDirectory(i.Input, run)).FirstOrDefault(SweepExecutor.IsFinished);
             if (source is not null && !string.Equals(source, target, StringComparison.Ordinal))
             {
+                RunLock.EnsureFree(target);
                 if (Directory.Exists(target))
                 {
                     Directory.Delete(target, recursive: true);
@@ -77,6 +86,29 @@ public static class SweepMerge
         }
 
         return (plan, SweepExecutor.Missing(plan, output), skipped);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="output"/> may receive a merge: it is missing, empty (a <see cref="SweepLock.FileName"/>
+    /// aside) or a sweep folder (it has <see cref="SweepManifest.FileName"/>: an earlier merge or a sweep). Any other
+    /// folder holds someone else's files, among which the merge would write its runs and tables.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder holds other files (the message names it).</exception>
+    public static void EnsureOutput(string output)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        string full = Path.GetFullPath(output);
+        if (!Directory.Exists(full) || File.Exists(Path.Combine(full, SweepManifest.FileName)))
+        {
+            return;
+        }
+
+        if (Directory.EnumerateFileSystemEntries(full).Any(e => Path.GetFileName(e) != SweepLock.FileName))
+        {
+            throw new ArgumentException(
+                $"The merge output '{full}' is not empty and is not a sweep folder (it has no {SweepManifest.FileName}): give a new or empty folder, or an earlier merge's output.",
+                nameof(output));
+        }
     }
 
     private static void CopyDirectory(string source, string target)

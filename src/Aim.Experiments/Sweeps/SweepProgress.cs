@@ -22,6 +22,12 @@ public enum RunState
 
     /// <summary>Failed (see <see cref="SweepProgress.Error"/>).</summary>
     Failed,
+
+    /// <summary>
+    /// Finished before (summary.json present) but its files cannot be read back (see <see cref="SweepProgress.Error"/>):
+    /// not run again, and left out of the tables.
+    /// </summary>
+    Damaged,
 }
 
 /// <summary>A progress event of <see cref="SweepExecutor"/>.</summary>
@@ -30,12 +36,19 @@ public enum RunState
 /// <param name="Total">Runs this execution handles.</param>
 /// <param name="State">What happened.</param>
 /// <param name="Point">The evaluation, for <see cref="RunState.Evaluated"/>.</param>
-/// <param name="Error">The failure, for <see cref="RunState.Failed"/>.</param>
+/// <param name="Error">The failure, for <see cref="RunState.Failed"/> and <see cref="RunState.Damaged"/>.</param>
 public sealed record SweepProgress(SweepRun Run, int Position, int Total, RunState State, EvaluationPoint? Point = null, string? Error = null);
 
 /// <summary>What an execution of a sweep did.</summary>
 /// <param name="Ran">Runs that ran to the end now.</param>
-/// <param name="Skipped">Runs already finished before.</param>
+/// <param name="Skipped">Runs already finished before (damaged ones included).</param>
 /// <param name="Failed">Runs that failed, with the reason.</param>
 /// <param name="Complete">True when every run of the whole plan is finished in the folder (tables can be written).</param>
-public sealed record SweepOutcome(int Ran, int Skipped, IReadOnlyList<(SweepRun Run, string Error)> Failed, bool Complete);
+public sealed record SweepOutcome(int Ran, int Skipped, IReadOnlyList<(SweepRun Run, string Error)> Failed, bool Complete)
+{
+    /// <summary>
+    /// Runs finished before whose files cannot be read back (a missing or damaged metrics.csv or options.json), with the
+    /// reason: not run again, since their summary.json says they finished, and left out of the tables.
+    /// </summary>
+    public IReadOnlyList<(SweepRun Run, string Reason)> Damaged { get; init; } = [];
+}
