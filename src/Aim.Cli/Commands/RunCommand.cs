@@ -8,6 +8,7 @@ using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
 using Aim.Experiments.Running;
 using Aim.Experiments.Sweeps;
+using Aim.Learning.Torch;
 
 namespace Aim.Cli.Commands;
 
@@ -98,6 +99,13 @@ internal static class RunCommand
         // Refuse before anything is printed: a finished run or an edited setting is an error, not a run that starts.
         RecordedRun recorded = ExperimentRunner.CheckResumable(directory);
         RunSpec spec = recorded.Spec;
+        string here = NumericEnvironment.Current().Path;
+        if (RunLoader.ReadNumericEnvironment(directory)?.Path is string started && started != here)
+        {
+            context.Error.WriteLine($"aim: warning: the run started on numeric path '{started}' and continues on '{here}': "
+                + "from here on its numbers can differ from an uninterrupted run's in the last bits, and with them the run (docs/reproducibility.md).");
+        }
+
         // The progress bar's length is the run's own budget, not the default one.
         KeyValuePair<string, string>[] budget =
         [

@@ -90,6 +90,16 @@ public static class RunLoader
         };
     }
 
+    /// <summary>
+    /// The numeric environment a run directory records: where it finished (summary.json), else where it started
+    /// (options.json); null when neither records one or is readable.
+    /// </summary>
+    public static NumericEnvironment? ReadNumericEnvironment(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return NumericEnvironmentIn(Path.Combine(directory, "summary.json")) ?? NumericEnvironmentIn(Path.Combine(directory, "options.json"));
+    }
+
     /// <summary>The numeric environment a run file records (its <c>numericEnvironment</c> object), or null.</summary>
     private static NumericEnvironment? NumericEnvironmentOf(JsonElement root)
     {
@@ -111,12 +121,17 @@ public static class RunLoader
         }
     }
 
-    private static NumericEnvironment? NumericEnvironmentIn(string summaryPath)
+    private static NumericEnvironment? NumericEnvironmentIn(string path)
     {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
-            using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
-            return NumericEnvironmentOf(summary.RootElement);
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+            return NumericEnvironmentOf(document.RootElement);
         }
         catch (JsonException)
         {

@@ -70,7 +70,7 @@ public sealed class RunRecord
 
     /// <summary>This run with <see cref="Variant"/> made of <paramref name="variantKeys"/> only.</summary>
     internal RunRecord WithVariantKeys(IReadOnlyCollection<string> variantKeys) =>
-        new(Directory, Task, Method, Seed, Settings, Metrics, IsFinished, variantKeys);
+        new(Directory, Task, Method, Seed, Settings, Metrics, IsFinished, variantKeys) { NumericEnvironment = NumericEnvironment };
 
     /// <summary>Number of evaluations.</summary>
     public int Evaluations => (int)Metrics.Rows.Count;

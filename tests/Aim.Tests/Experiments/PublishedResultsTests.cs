@@ -34,6 +34,7 @@ public class PublishedResultsTests
         string readme = File.ReadAllText(Path.Combine(folder, "README.md"));
         Assert.Contains("aim sweep --config sweeps/delta.json", readme);
         Assert.Contains("Seed 2 is missing.", readme);
+        Assert.Contains("Numeric environment (docs/reproducibility.md): not recorded by these runs.", readme);
         Assert.True(File.Exists(Path.Combine(folder, "comparison.csv")));
         Assert.True(File.Exists(Path.Combine(folder, "runs.csv")));
         Assert.DoesNotContain(Directory.GetFiles(folder), f => f.Contains(".tmp", StringComparison.Ordinal));

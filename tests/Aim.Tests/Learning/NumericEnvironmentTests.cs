@@ -1,0 +1,138 @@
+using System.Runtime.Intrinsics.X86;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Aim.Experiments.Reports;
+using Aim.Experiments.Results;
+using Aim.Experiments.Running;
+using Aim.Learning.Torch;
+using Aim.Learning.Training;
+using Aim.Tests.Cli;
+using Aim.Tests.Experiments;
+
+namespace Aim.Tests.Learning;
+
+/// <summary>Runs record the numeric environment they computed in, and tables say when theirs differ.</summary>
+[Collection(SerialRuns.Name)]
+public sealed class NumericEnvironmentTests : IDisposable
+{
+    private const string PinnedAvx2Path = "aten=AVX2 mkl=COMPATIBLE onednn=off nnpack=off threads=1";
+    private static readonly JsonSerializerOptions s_json = new() { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "aim-numeric-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void ARunRecordsItsNumericEnvironmentInOptionsAndSummary()
+    {
+        var trainer = new TrainerOptions { Seed = 1, TotalEnvSteps = 60, WarmUpSteps = 30, EvalEvery = 30, EvalEpisodes = 1 };
+        RunResult result = ExperimentRunner.Run(new RunSpec("empty-6x6", "bc", trainer), _root);
+
+        foreach (string file in (string[])["options.json", "summary.json"])
+        {
+            JsonNode environment = JsonNode.Parse(File.ReadAllText(Path.Combine(result.Directory!, file)))![ExperimentRunner.NumericEnvironmentKey]!;
+            Assert.False(string.IsNullOrWhiteSpace(environment["CpuModel"]!.GetValue<string>()));
+            Assert.Equal("2.10.0", environment["LibTorchVersion"]!.GetValue<string>());
+            Assert.StartsWith("0.107", environment["TorchSharpVersion"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(1, environment["TorchThreads"]!.GetValue<int>());
+            Assert.Equal(NumericEnvironment.Current().Path, environment["Path"]!.GetValue<string>());
+        }
+
+        Assert.Equal(NumericEnvironment.Current().Path, RunLoader.Load(result.Directory!).NumericPath);
+    }
+
+    /// <summary>
+    /// The pins reach the libraries: libtorch reports ATen's AVX2 kernels, MKL reports its compatible branch (which it
+    /// would not, had it refused the value) and oneDNN and NNPACK are off.
+    /// </summary>
+    [Fact]
+    public void OnAnAvx2CpuThePinnedPathIsTheSameWithOrWithoutAvx512()
+    {
+        NumericEnvironment environment = NumericEnvironment.Current();
+        if (!NumericPins.Pinned || !Avx2.IsSupported || !Fma.IsSupported || Environment.GetEnvironmentVariable(NumericPins.AtenVariable) != "avx2"
+            || Environment.GetEnvironmentVariable(NumericPins.MklVariable) != "COMPATIBLE")
+        {
+            // A forced path (CI's other numeric paths) or a CPU without AVX2: the pinned AVX2 path is not this one.
+            Assert.NotEqual(PinnedAvx2Path, environment.Path);
+            return;
+        }
+
+        Assert.Equal(("AVX2", "COMPATIBLE", "off", "off"), (environment.AtenCapability, environment.MklBranch, environment.OneDnn, environment.Nnpack));
+        Assert.Equal(PinnedAvx2Path, environment.Path);
+        Assert.DoesNotContain("cpu=", environment.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TablesOfRunsFromTwoNumericPathsWarnAndTheReportSaysSo()
+    {
+        using var runs = new HandMadeRuns(Path.Combine(_root, "runs"));
+        string a = runs.Add("multiroom-6", "aim", 0, [(200, 200, 0.1), (400, 260, 0.5)]);
+        string b = runs.Add("multiroom-6", "aim", 1, [(200, 200, 0.2), (400, 250, 0.6)]);
+        Record(a, "aten=AVX2 mkl=COMPATIBLE onednn=off nnpack=off threads=1");
+        Record(b, "aten=AVX2 mkl=COMPATIBLE onednn=off nnpack=off threads=1");
+        Assert.Null(ResultSet.Load(runs.Root).NumericPathWarning);
+
+        Record(b, "aten=AVX512 mkl=AUTO onednn=AVX512_CORE nnpack=on threads=1 cpu=AuthenticAMD");
+        ResultSet mixed = ResultSet.Load(runs.Root);
+        string warning = Assert.IsType<string>(mixed.NumericPathWarning);
+        Assert.Contains("2 numeric environments", warning);
+        Assert.Contains("aten=AVX512", warning);
+        Assert.Contains("Warning: " + System.Net.WebUtility.HtmlEncode(warning), ExperimentReport.ToHtml(mixed));
+
+        string published = Path.Combine(_root, "published");
+        PublishedResults.Write(mixed, published, 0.5, "aim sweep --config sweeps/x.json");
+        string readme = File.ReadAllText(Path.Combine(published, "README.md"));
+        Assert.Contains("1 run(s) on `aten=AVX2 mkl=COMPATIBLE onednn=off nnpack=off threads=1` (AMD EPYC; libtorch 2.10.0", readme);
+        Assert.Contains("1 run(s) on `aten=AVX512 mkl=AUTO", readme);
+    }
+
+    [Fact]
+    public void AnUnknownNumericPathModeIsRefusedNamingTheValue()
+    {
+        // Loaded and pinned first, so no other test can start libtorch while the variable holds the bad value.
+        TorchRuntime.Initialize();
+        string? before = Environment.GetEnvironmentVariable(NumericPins.ModeVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(NumericPins.ModeVariable, "fastest");
+            var e = Assert.Throws<InvalidOperationException>(NumericPins.Pin);
+            Assert.Contains("AIM_NUMERIC_PATH='fastest'", e.Message);
+            Assert.Contains("'pinned'", e.Message);
+            Assert.Contains("'native'", e.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NumericPins.ModeVariable, before);
+        }
+    }
+
+    /// <summary>Writes a numeric environment with <paramref name="path"/>'s parts into a hand-made run's summary.json.</summary>
+    private static void Record(string runDirectory, string path)
+    {
+        Dictionary<string, string> parts = path.Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        var environment = new NumericEnvironment(
+            CpuVendor: parts.GetValueOrDefault("cpu", "AuthenticAMD"),
+            CpuModel: "AMD EPYC",
+            CpuFeatures: "avx2 fma avx512f avx512bw avx512vl avx512dq",
+            AtenCapability: parts["aten"],
+            OneDnnMaxIsa: parts["onednn"] == "off" ? "AVX2" : "ALL",
+            MklBranch: parts["mkl"],
+            TorchThreads: int.Parse(parts["threads"], System.Globalization.CultureInfo.InvariantCulture),
+            OneDnn: parts["onednn"] == "off" ? "off" : "on",
+            Nnpack: parts["nnpack"],
+            Pinned: parts["onednn"] == "off",
+            LibTorchVersion: "2.10.0",
+            TorchSharpVersion: "0.107.0",
+            MklVersion: "2024.2",
+            OneDnnVersion: "v3.7.1");
+        Assert.Equal(path, environment.Path);
+        var summary = new JsonObject { [ExperimentRunner.NumericEnvironmentKey] = JsonSerializer.SerializeToNode(environment, s_json) };
+        File.WriteAllText(Path.Combine(runDirectory, "summary.json"), summary.ToJsonString());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+}
