@@ -36,7 +36,7 @@ internal static class SweepSession
         foreach ((SweepRun run, string reason) in outcome.Damaged)
         {
             context.Error.WriteLine(
-                $"aim: run {run.Id} finished before but is damaged, so it is left out of the tables: {reason}. It is not rerun while its summary.json is there: delete {SweepExecutor.RunDirectory(directory, run)} and run the command again to rerun it.");
+                $"aim: run {run.Id} finished before but is damaged, so it is left out of the tables: {reason.TrimEnd('.')}. It is not rerun while its summary.json is there: delete {SweepExecutor.RunDirectory(directory, run)} and run the command again to rerun it.");
         }
 
         if (!outcome.Complete)
