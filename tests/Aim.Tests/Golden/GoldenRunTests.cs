@@ -14,13 +14,15 @@ namespace Aim.Tests.Golden;
 /// Serial: TorchSharp's generator is process-wide, so a run beside another seeded run draws different numbers.
 /// </summary>
 [Collection(SerialRuns.Name)]
-public class GoldenRunTests
+public class GoldenRunTests : IClassFixture<GoldenReport>
 {
     private readonly ITestOutputHelper _output;
+    private readonly GoldenReport _report;
 
-    public GoldenRunTests(ITestOutputHelper output)
+    public GoldenRunTests(ITestOutputHelper output, GoldenReport report)
     {
         _output = output;
+        _report = report;
     }
 
     /// <summary>The golden runs at the machine's default <see cref="ConcurrentWork.Width"/> (pieces at once).</summary>
@@ -86,6 +88,6 @@ public class GoldenRunTests
         string message = $"Golden run {key}: no hash recorded for numeric path '{path}' ({environment.CpuModel}); "
             + $"checked that the run repeats itself in this process ({hash}). Record this path with: {GoldenRuns.RecordCommand}";
         _output.WriteLine(message);
-        Console.Error.WriteLine("WARNING: " + message);
+        _report.Say("WARNING: " + message);
     }
 }
