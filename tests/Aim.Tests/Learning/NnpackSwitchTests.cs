@@ -8,7 +8,7 @@ namespace Aim.Tests.Learning;
 public class NnpackSwitchTests
 {
     [Fact]
-    public void TheSwitchIsReachedAndNnpackIsOnlyTurnedOffWhereItCannotRun()
+    public void TheSwitchIsReachedAndNnpackIsOnlyOnWhereItCanRunAndPathsAreNotPinned()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -16,7 +16,8 @@ public class NnpackSwitchTests
         }
 
         TorchRuntime.Initialize();
-        Assert.Equal(NnpackSwitch.Available, NnpackSwitch.Enabled);
+        // Pinned paths switch NNPACK off everywhere (its kernels follow the CPU); native paths only where it cannot run.
+        Assert.Equal(NnpackSwitch.Available && !NumericPins.Pinned, NnpackSwitch.Enabled);
         bool original = NnpackSwitch.Enabled;
         try
         {
@@ -29,6 +30,7 @@ public class NnpackSwitchTests
         }
 
         Assert.False(NnpackSwitch.Available && NnpackSwitch.DisableWhereUnavailable());
+        Assert.False(NumericPins.Pinned && OneDnnSwitch.Enabled == true);
         Assert.Equal(original, NnpackSwitch.Enabled);
     }
 }

@@ -90,9 +90,16 @@ public sealed class PersonInTheLoopTests
         int awaited = 0;
         var person = new DrivingPerson(input, () => awaited++, () => true);
         var answer = Task.Run(() => person.Act([]));
+        // Waits for the person to start waiting (a fixed delay failed on a loaded machine), then checks it still waits.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!input.IsAwaiting && started.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(input.IsAwaiting);
         await Task.Delay(100);
         Assert.False(answer.IsCompleted);
-        Assert.True(input.IsAwaiting);
         input.SetKeys(1, 1);
         float[] action = await answer.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(1, awaited);
