@@ -20,7 +20,7 @@ namespace Aim.Learning.Torch;
 /// <param name="TorchThreads">libtorch's intra-op threads of the thread that recorded this (runs use 1 unless told).</param>
 /// <param name="OneDnn">Whether oneDNN's convolutions are on (<c>on</c>, <c>off</c>; <c>unknown</c> where the switch cannot be read).</param>
 /// <param name="Nnpack">Whether NNPACK's convolutions are on (<c>on</c>, <c>off</c>: pinned off, or unavailable on this CPU).</param>
-/// <param name="Pinned">Whether the paths were pinned (<see cref="NumericPins"/>) rather than left to the CPU.</param>
+/// <param name="Mode">How far the paths were pinned (<see cref="NumericMode"/>: <c>Pinned</c>, <c>Portable</c> or <c>Native</c>).</param>
 /// <param name="LibTorchVersion">libtorch's version.</param>
 /// <param name="TorchSharpVersion">TorchSharp's version.</param>
 /// <param name="MklVersion">MKL's version, from libtorch's build configuration.</param>
@@ -35,7 +35,7 @@ public sealed record NumericEnvironment(
     int TorchThreads,
     string OneDnn,
     string Nnpack,
-    bool Pinned,
+    string Mode,
     string LibTorchVersion,
     string TorchSharpVersion,
     string MklVersion,
@@ -104,7 +104,7 @@ public sealed record NumericEnvironment(
             TorchThreads: torch.get_num_threads(),
             OneDnn: OnOff(OneDnnSwitch.Enabled),
             Nnpack: OnOff(NnpackSwitch.EnabledOrNull),
-            Pinned: NumericPins.Pinned,
+            Mode: NumericPins.Mode.ToString(),
             LibTorchVersion: libTorchVersion,
             TorchSharpVersion: torchSharp.Split('+')[0],
             MklVersion: mklVersion,

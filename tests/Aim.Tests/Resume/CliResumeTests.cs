@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aim.Core.Resume;
 using Aim.Experiments.Running;
+using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using Aim.Tests.Cli;
 
@@ -135,6 +136,24 @@ public sealed class CliResumeTests : IDisposable
         string last = File.ReadLines(Path.Combine(run, "metrics.csv")).Last();
         string[] header = File.ReadLines(Path.Combine(run, "metrics.csv")).First().Split(',');
         Assert.Equal("480", last.Split(',')[Array.IndexOf(header, MetricNames.EnvSteps)]);
+    }
+
+    [Fact]
+    public void ResumingOnAnotherNumericPathWarnsAndStillFinishes()
+    {
+        string run = KilledRun();
+        string options = Path.Combine(run, "options.json");
+        string text = File.ReadAllText(options);
+        NumericEnvironment here = NumericEnvironment.Current();
+        NumericEnvironment elsewhere = here with { AtenCapability = "ELSEWHERE" };
+        string recorded = $"\"AtenCapability\": \"{here.AtenCapability}\"";
+        Assert.Contains(recorded, text);
+        File.WriteAllText(options, text.Replace(recorded, "\"AtenCapability\": \"ELSEWHERE\"", StringComparison.Ordinal));
+
+        var (code, _, error) = CliRunner.Run("run", "--resume", run);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"warning: the run started on numeric path '{elsewhere.Path}' and continues on '{here.Path}'", error);
     }
 
     [Fact]
