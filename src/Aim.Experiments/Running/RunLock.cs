@@ -31,14 +31,7 @@ public sealed class RunLock : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
         string full = Path.GetFullPath(runDirectory);
-        try
-        {
-            return new RunLock(new FileStream(Path.Combine(full, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), full);
-        }
-        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
-        {
-            throw Held(full, e);
-        }
+        return new RunLock(ExclusiveFile.Open(Path.Combine(full, FileName), FileMode.OpenOrCreate, e => Held(full, e)), full);
     }
 
     /// <summary>
@@ -53,14 +46,10 @@ public sealed class RunLock : IDisposable
         try
         {
             // Open, not create: a folder without the file has no holder, and the probe should not add files to it.
-            using var probe = new FileStream(Path.Combine(full, FileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            using FileStream probe = ExclusiveFile.Open(Path.Combine(full, FileName), FileMode.Open, e => Held(full, e));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-        }
-        catch (IOException e) when (e is not PathTooLongException)
-        {
-            throw Held(full, e);
         }
     }
 

@@ -1,3 +1,5 @@
+using Aim.Experiments.Running;
+
 namespace Aim.Experiments.Sweeps;
 
 /// <summary>
@@ -29,15 +31,10 @@ public sealed class SweepLock : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         string full = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(full);
-        try
-        {
-            return new SweepLock(new FileStream(Path.Combine(full, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), full);
-        }
-        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
-        {
-            throw new InvalidOperationException(
-                $"'{full}' is in use by another aim command (it holds {FileName}): wait for it to finish or choose another --out.", e);
-        }
+        return new SweepLock(
+            ExclusiveFile.Open(Path.Combine(full, FileName), FileMode.OpenOrCreate, e => new InvalidOperationException(
+                $"'{full}' is in use by another aim command (it holds {FileName}): wait for it to finish or choose another --out.", e)),
+            full);
     }
 
     /// <inheritdoc />
