@@ -26,9 +26,10 @@ public sealed class SweepSchedulingTests : IDisposable
     [Fact]
     public void RunsStartInPlanOrderTwoAtATime()
     {
-        // The first run only finishes once the second has started: with the plan split into fixed halves the second run
-        // would queue behind the first on the same worker and this would time out.
-        var launcher = new OrderingLauncher(l => l.StartedSeeds.Count >= 2);
+        // No run finishes before two have started, so the first two to start are the first two the workers took (on a
+        // loaded machine a worker that finished run 1 could otherwise start run 2 before the other worker recorded run 0).
+        // With the plan split into fixed halves the first two would be runs 0 and 3.
+        var launcher = new OrderingLauncher(l => l.StartedSeeds.Count >= 2, everyRunWaits: true);
         SweepOutcome outcome = SweepExecutor.Execute(Plan(seeds: 6), _folder, ShardSpec.All, 2, launcher);
 
         Assert.True(outcome.Complete);
@@ -50,10 +51,10 @@ public sealed class SweepSchedulingTests : IDisposable
     }
 
     /// <summary>
-    /// Records the order runs start in; the run of seed 0 waits (up to 20 s) until <c>release</c> holds, every other run
-    /// finishes at once.
+    /// Records the order runs start in; the run of seed 0 (every run with <paramref name="everyRunWaits"/>) waits (up to
+    /// 20 s) until <c>release</c> holds, the others finish at once.
     /// </summary>
-    private sealed class OrderingLauncher(Func<OrderingLauncher, bool> release) : IRunLauncher
+    private sealed class OrderingLauncher(Func<OrderingLauncher, bool> release, bool everyRunWaits = false) : IRunLauncher
     {
         private readonly object _gate = new();
 
@@ -69,7 +70,7 @@ public sealed class SweepSchedulingTests : IDisposable
             {
                 StartedSeeds.Add(run.Seed);
                 Monitor.PulseAll(_gate);
-                if (run.Seed == 0)
+                if (run.Seed == 0 || everyRunWaits)
                 {
                     while (!release(this))
                     {
