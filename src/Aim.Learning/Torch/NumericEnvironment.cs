@@ -47,15 +47,13 @@ public sealed record NumericEnvironment(
     /// <summary>
     /// The numeric path: what decides the bits of a seeded run (ATen's kernels, MKL's branch, oneDNN and its effective
     /// instruction set, NNPACK, the thread count), e.g. <c>aten=AVX2 mkl=COMPATIBLE onednn=off nnpack=off threads=1</c>.
-    /// Where a library chooses by the CPU itself (MKL's automatic branch, oneDNN, NNPACK: kernels and blocking follow
-    /// the maker's instruction sets and caches) the CPU's maker is part of the path, e.g. <c>… cpu=AuthenticAMD</c>.
+    /// The CPU's maker always ends the path (<c>… cpu=AuthenticAMD</c>): where a library chooses by the CPU (MKL's
+    /// automatic branch, oneDNN, NNPACK) the maker's instruction sets and caches decide, and where nothing does (the
+    /// portable mode) the same bits across makers are a claim until a machine of each maker has recorded them, so
+    /// golden hashes of one maker are never held against another's run.
     /// </summary>
     public string Path =>
-        $"aten={AtenCapability} mkl={MklBranch} onednn={(OneDnn == "on" ? EffectiveOneDnnIsa : OneDnn)} nnpack={Nnpack} threads={TorchThreads}"
-        + (ChoosesByCpu ? $" cpu={CpuVendor}" : "");
-
-    /// <summary>Whether a library on the path picks its kernels from the CPU it finds rather than a pinned branch.</summary>
-    private bool ChoosesByCpu => MklBranch is "AUTO" or "BRANCH_OFF" or "OFF" || OneDnn != "off" || Nnpack != "off";
+        $"aten={AtenCapability} mkl={MklBranch} onednn={(OneDnn == "on" ? EffectiveOneDnnIsa : OneDnn)} nnpack={Nnpack} threads={TorchThreads} cpu={CpuVendor}";
 
     /// <summary>oneDNN's instruction set: the limit, or with none the CPU's best that oneDNN's f32 kernels use.</summary>
     private string EffectiveOneDnnIsa =>
