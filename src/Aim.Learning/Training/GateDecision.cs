@@ -64,7 +64,11 @@ public readonly ref struct GateInput
 /// What <paramref name="Score"/> was compared with at this step (AIM's β or ε, Thrifty's novelty, risk or discrepancy
 /// threshold); NaN (default) when the rule has no single threshold.
 /// </param>
-public readonly record struct GateDecision(Controller Controller, string Reason, double Score, double Threshold = double.NaN);
+/// <param name="HandsBackAfter">
+/// The expert acts at this step and the robot takes control from the next one (the AIM MiniGrid code's hand-back: the
+/// agreeing step is still an expert step). False (default): whoever acts now keeps control until the next decision.
+/// </param>
+public readonly record struct GateDecision(Controller Controller, string Reason, double Score, double Threshold = double.NaN, bool HandsBackAfter = false);
 
 /// <summary>Reasons shared by the gates, as constants so the hot loop does not allocate.</summary>
 public static class GateReasons
@@ -80,4 +84,7 @@ public static class GateReasons
 
     /// <summary>The expert hands control back because the robot agrees.</summary>
     public const string HandBack = "hand back";
+
+    /// <summary>The robot agrees: the expert still acts at this step and hands control back for the next one.</summary>
+    public const string HandBackNext = "hand back next step";
 }

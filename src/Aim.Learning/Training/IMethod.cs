@@ -31,6 +31,12 @@ public interface IMethod : IDisposable, IResumable
     /// <summary>Fits the policy and the gate to the warm-up data (the human buffer holds it).</summary>
     void Initialize(TrainingContext context);
 
+    /// <summary>
+    /// One update of the policy alone while the warm-up is still collecting (<see cref="TrainerOptions.LearningStarts"/>);
+    /// the gate is fitted only by <see cref="Initialize"/> at the warm-up's end.
+    /// </summary>
+    void TrainDuringWarmUp(TrainingContext context);
+
     /// <summary>Decides who acts on this step.</summary>
     GateDecision Decide(in GateInput input);
 

@@ -503,7 +503,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             observer.OnStep(step);
         }
 
-        _previous = decision.Controller;
+        _previous = decision.HandsBackAfter ? Controller.Robot : decision.Controller;
         _rawObservation = result.Observation;
         if (ended is EpisodeEnd end)
         {
@@ -519,7 +519,18 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             }
         }
 
-        if (!warmUp && IsUpdateDue())
+        if (warmUp && Options.LearningStarts > 0 && _context.EnvSteps > Options.LearningStarts)
+        {
+            // The policy imitates while the warm-up collects, so the robot actions stored with the warm-up's labels are
+            // those of a policy already learning (the AIM MiniGrid code's learning_starts).
+            foreach (ITrainingObserver observer in _observers)
+            {
+                observer.OnUpdateStart();
+            }
+
+            Method.TrainDuringWarmUp(_context);
+        }
+        else if (!warmUp && IsUpdateDue())
         {
             Update();
         }

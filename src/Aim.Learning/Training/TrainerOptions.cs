@@ -49,6 +49,15 @@ public sealed record TrainerOptions
     public int WarmUpSteps { get; init; } = 200;
 
     /// <summary>
+    /// Train the policy during the warm-up too: after every warm-up step past this many, one update of the policy
+    /// learner alone (its steps per update; the gate first learns at the end of the warm-up). 0 (default): the policy
+    /// first trains at the end of the warm-up. The AIM MiniGrid code trains from step 11 (Stable-Baselines3's
+    /// <c>learning_starts</c> 10), so the robot actions stored during its warm-up are those of a policy already
+    /// imitating (docs/reproduction.md).
+    /// </summary>
+    public int LearningStarts { get; init; }
+
+    /// <summary>
     /// A learning update runs each time this many new expert labels have arrived (DESIGN A12), or this many
     /// environment steps have passed (<see cref="UpdateSchedule"/>). Default 25.
     /// </summary>
@@ -153,6 +162,12 @@ public sealed record TrainerOptions
         if (!Enum.IsDefined(ExpertLabel))
         {
             throw new ArgumentOutOfRangeException(nameof(ExpertLabel), ExpertLabel, "The expert label must be Sampled or Mean.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(LearningStarts);
+        if (LearningStarts > 0 && LearningStarts >= WarmUpSteps)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningStarts), LearningStarts, $"Training during the warm-up must start before its last step ({WarmUpSteps}); 0 turns it off.");
         }
 
         if (WarmUpSteps > TotalEnvSteps)

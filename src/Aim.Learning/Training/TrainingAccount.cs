@@ -87,7 +87,7 @@ public sealed class TrainingAccount : IResumable
                     _requests.Record(critical, expertActs, step.Decision.Score);
                 }
             }
-            else if (!expertActs)
+            else if (!expertActs || step.Decision.HandsBackAfter)
             {
                 SwitchesToRobot++;
             }

@@ -26,6 +26,10 @@ public class GoldenRunTests : IClassFixture<GoldenReport>
     }
 
     /// <summary>The golden runs at the machine's default <see cref="ConcurrentWork.Width"/> (pieces at once).</summary>
+    /// <remarks>
+    /// Re-pinned on purpose: the grid AIM run (lavacrossing, seed 3) when β's default source became the tracked
+    /// quantile (so that δ is the realised switch rate, docs/reproduction.md); the Thrifty and driving runs did not move.
+    /// </remarks>
     [Theory]
     [InlineData("lavacrossing-s9n1", "aim", 3, 700)]
     [InlineData("empty-6x6", "thrifty", 1, 300)]

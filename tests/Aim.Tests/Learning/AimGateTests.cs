@@ -1,3 +1,4 @@
+using Aim.Core.Random;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Data;
 using Aim.Learning.Spec;
@@ -65,5 +66,61 @@ public class AimGateTests
         Assert.Equal(22.5, gate.Beta, 10);
         gate.ClearRecent();
         Assert.Empty(gate.RecentRobotQ);
+    }
+
+    [Fact]
+    public void NextStepHandBackKeepsTheAgreeingStepAsTheExperts()
+    {
+        var gate = new AimGate(ActionSpec.Discrete(7), 0.1, beta: 0.5, epsilon: 0, minSamples: 25) { HandBack = AimHandBack.NextStep };
+        GateDecision stay = Decide(gate, double.NaN, new[] { 3f }, new[] { 4f }, Controller.Expert);
+        Assert.Equal(Controller.Expert, stay.Controller);
+        Assert.False(stay.HandsBackAfter);
+        GateDecision back = Decide(gate, double.NaN, new[] { 4f }, new[] { 4f }, Controller.Expert);
+        Assert.Equal(Controller.Expert, back.Controller);
+        Assert.True(back.HandsBackAfter);
+        Assert.Equal(GateReasons.HandBackNext, back.Reason);
+    }
+
+    [Fact]
+    public void TrackedQuantileRisesAfterARequestAndFallsAfterAContinue()
+    {
+        var gate = new AimGate(ActionSpec.Discrete(7), delta: 0.1, beta: 0.3, epsilon: 0, minSamples: 25);
+        gate.TrackQuantile(asked: true, step: 0.02);
+        Assert.Equal(0.3 + (0.02 * 0.9), gate.Beta, 12);
+        gate.TrackQuantile(asked: false, step: 0.02);
+        Assert.Equal(0.3 + (0.02 * 0.9) - (0.02 * 0.1), gate.Beta, 12);
+    }
+
+    /// <summary>
+    /// Hand-made Q^I values, one per robot decision, with β moved after every decision: once β has found the values,
+    /// and again after every value jumps by 0.5 halfway (Q^I retrained), the fraction of decisions that ask is δ. Over
+    /// the whole stream the excess is exactly the distance β travelled, in steps.
+    /// </summary>
+    [Theory]
+    [InlineData(0.02)]
+    [InlineData(0.1)]
+    [InlineData(0.2)]
+    public void TrackedQuantileMakesTheRequestRateDelta(double delta)
+    {
+        const double step = 0.02;
+        const int decisions = 20_000;
+        const int settle = 2_000;
+        var gate = new AimGate(ActionSpec.Discrete(7), delta, beta: -1, epsilon: 0, minSamples: 25);
+        var rng = new Rng(11);
+        var asked = new bool[decisions];
+        for (int i = 0; i < decisions; i++)
+        {
+            double q = rng.NextDouble(-1, 0) + (i >= decisions / 2 ? 0.5 : 0.0);
+            asked[i] = Decide(gate, q, new[] { 1f }, new[] { 2f }, Controller.Robot).Controller == Controller.Expert;
+            gate.TrackQuantile(asked[i], step);
+        }
+
+        double RateOver(int from, int to) => asked[from..to].Count(a => a) / (double)(to - from);
+        Assert.InRange(RateOver(settle, decisions / 2), delta * 0.9, delta * 1.1);
+        Assert.InRange(RateOver((decisions / 2) + settle, decisions), delta * 0.9, delta * 1.1);
+        Assert.Equal((gate.Beta - -1) / step, asked.Count(a => a) - (delta * decisions), 6);
+
+        // β rests at the (1 − δ)-quantile of the shifted values, uniform on [−0.5, 0.5], within a few steps.
+        Assert.InRange(gate.Beta, 0.5 - delta - 0.05, 0.5 - delta + 0.05);
     }
 }

@@ -39,7 +39,8 @@ public class AimTrainingTests
     public void RestructuredAimReproducesTheEarlierRun()
     {
         RunSpec small = Small(seed: 5, steps: 250);
-        var paperLabel = new RunSpec(small.Task, small.Method, small.Trainer, new Dictionary<string, string>(small.Overrides) { ["positive_label"] = "CurrentPolicy" });
+        // The β source of that implementation, the default then (TrackedQuantile is the default now).
+        var paperLabel = new RunSpec(small.Task, small.Method, small.Trainer, new Dictionary<string, string>(small.Overrides) { ["positive_label"] = "CurrentPolicy", ["beta_source"] = "RecentRobotSteps" });
         RunResult run = ExperimentRunner.Run(paperLabel, runsRoot: null);
         var expected = new (double ExpertCost, double Success, double Beta, double QLoss, double PolicyLoss)[]
         {

@@ -35,6 +35,8 @@ internal sealed class ScriptedMethod : IMethod, IActor
     {
     }
 
+    public void TrainDuringWarmUp(TrainingContext context) => UpdateSteps.Add(context.EnvSteps);
+
     public GateDecision Decide(in GateInput input) => _askExpert
         ? new GateDecision(Controller.Expert, "scripted: expert", 1.0)
         : new GateDecision(Controller.Robot, GateReasons.RobotContinues, 0.0);

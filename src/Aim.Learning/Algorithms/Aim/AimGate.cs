@@ -67,13 +67,30 @@ public sealed class AimGate : IResumable
 
         // Expert in control: keep it while the robot still disagrees, hand back once within ε.
         double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
-        return discrepancy > Epsilon
-            ? new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy, Epsilon)
+        if (discrepancy > Epsilon)
+        {
+            return new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy, Epsilon);
+        }
+
+        return HandBack == AimHandBack.NextStep
+            ? new GateDecision(Controller.Expert, GateReasons.HandBackNext, discrepancy, Epsilon, HandsBackAfter: true)
             : new GateDecision(Controller.Robot, GateReasons.HandBack, discrepancy, Epsilon);
     }
 
+    /// <summary>When control returns to the robot once it agrees. Default <see cref="AimHandBack.SameStep"/>.</summary>
+    public AimHandBack HandBack { get; init; }
+
     /// <summary>Remembers Q^I(s, a_r) of a robot-controlled step for the next refit of β.</summary>
     public void RecordRobotStep(double qRobot) => _recentRobotQ.Add(qRobot);
+
+    /// <summary>
+    /// The tracked quantile's move after a robot decision (<see cref="BetaSource.TrackedQuantile"/>): β rises by
+    /// step·(1 − δ) when the robot asked for help and falls by step·δ when it did not, so it rests only where a fraction
+    /// δ of decisions ask.
+    /// </summary>
+    /// <param name="asked">Whether this decision handed control to the expert.</param>
+    /// <param name="step">The step on Q^I's scale (positive).</param>
+    public void TrackQuantile(bool asked, double step) => Beta += step * ((asked ? 1.0 : 0.0) - Delta);
 
     /// <summary>At episode end: β ← (1 − δ)-quantile of the held values once more than <see cref="MinSamples"/> are held.</summary>
     /// <returns>True when β changed.</returns>

@@ -70,7 +70,7 @@ public sealed class AimMethod : GatedMethod
             ?? throw new ArgumentException($"AIM needs a learner whose actor acts on batches; {Learner.GetType().Name} does not.", nameof(options));
         _q = new ProxyQ(observation, action, options.QNetwork ?? DefaultQNetwork(observation));
         _qLearner = new ProxyQLearner(_q, options, rng.Split());
-        _gate = new AimGate(action, options.Delta, beta: 0, epsilon: 0, options.MinBetaSamples);
+        _gate = new AimGate(action, options.Delta, beta: 0, epsilon: 0, options.MinBetaSamples) { HandBack = options.HandBack };
         _robotStates = options.BetaSource == BetaSource.RecentRobotStates ? new StateWindow(options.BetaWindow, observation.Size) : null;
     }
 
@@ -109,14 +109,28 @@ public sealed class AimMethod : GatedMethod
     /// <inheritdoc />
     public override void OnStep(in GateInput input, GateDecision decision)
     {
-        if (input.Previous == Controller.Robot)
+        if (input.Previous != Controller.Robot)
         {
-            // Every decision the robot made is a sample of Q^I(s, a_r) under the current policy: β as their
-            // (1 − δ)-quantile makes a fraction δ of them ask for help.
-            _gate.RecordRobotStep(decision.Score);
-            _robotStates?.Add(input.Observation);
-            _qRobotSum += decision.Score;
-            _qRobotCount++;
+            return;
+        }
+
+        _qRobotSum += decision.Score;
+        _qRobotCount++;
+        switch (Options.BetaSource)
+        {
+            case BetaSource.TrackedQuantile:
+                // β moves toward the (1 − δ)-quantile of the decisions as they come: a request raises it, a decision
+                // to continue lowers it, and it rests where a fraction δ ask.
+                _gate.TrackQuantile(asked: decision.Controller == Controller.Expert, Options.BetaStep);
+                break;
+            case BetaSource.RecentRobotSteps:
+                // Every decision the robot made is a sample of Q^I(s, a_r) under the current policy: β as their
+                // (1 − δ)-quantile makes a fraction δ of them ask for help.
+                _gate.RecordRobotStep(decision.Score);
+                break;
+            case BetaSource.RecentRobotStates:
+                _robotStates!.Add(input.Observation);
+                break;
         }
     }
 
@@ -127,7 +141,7 @@ public sealed class AimMethod : GatedMethod
         {
             _gate.RefitBeta();
         }
-        else
+        else if (Options.BetaSource == BetaSource.RecentRobotStates)
         {
             // Also at episode end, not only after updates: a robot that never asks gets no update, and only this
             // refresh can lower β until it does.
@@ -220,12 +234,14 @@ public sealed class AimMethod : GatedMethod
             _qLearner.Train(context, _robot, _gate.Epsilon, Options.QStepsPerUpdate);
         }
 
-        if (Options.BetaSource == BetaSource.AgentBufferBatch && context.Agent.Count > 0)
+        if (Options.BetaSource == BetaSource.AgentBufferBatch)
         {
-            // The MiniGrid code: Q^I(s, a_novice) on a fresh batch of the robot's own transitions.
-            _gate.SetBetaFrom(_qLearner.SampleRobotValues(context.Agent, Options.BetaSampleSize, _robot, storedNovice: true));
+            // The MiniGrid code: Q^I(s, a_novice) on a fresh batch of the robot's own transitions, or of the human
+            // buffer's (their stored robot actions) until the agent buffer holds a few.
+            HacoBuffer source = context.Agent.Count >= Math.Max(1, Options.BetaMinAgentSamples) ? context.Agent : context.Human;
+            _gate.SetBetaFrom(_qLearner.SampleRobotValues(source, Options.BetaSampleSize, _robot, storedNovice: true));
         }
-        else
+        else if (Options.BetaSource == BetaSource.RecentRobotStates)
         {
             RefitBetaOnRobotStates();
         }

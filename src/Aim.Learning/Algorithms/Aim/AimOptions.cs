@@ -53,6 +53,28 @@ public enum BetaSource
     /// and β freezes; refreshing only at updates deadlocks instead when the robot stops asking (no labels, no update).
     /// </summary>
     RecentRobotStates,
+
+    /// <summary>
+    /// A running (1 − δ)-quantile of Q^I(s, a_r) over the robot's decisions as the gate scores them, moved at every
+    /// decision by <see cref="AimOptions.BetaStep"/>: up by step·(1 − δ) after a request for help, down by step·δ
+    /// otherwise (the stochastic-approximation quantile of Robbins and Monro), starting from the warm-up's β. β settles
+    /// where a fraction δ of decisions ask, whatever Q^I's drift, so δ is the realised switch rate (ours;
+    /// docs/reproduction.md measures the other sources at 1.6–2× or 0.8× δ on the grid).
+    /// </summary>
+    TrackedQuantile,
+}
+
+/// <summary>When control returns to the robot once its action agrees with the expert's (within ε).</summary>
+public enum AimHandBack
+{
+    /// <summary>At the agreeing step: the robot acts on it, and it is a robot step (the MetaDrive code; ours).</summary>
+    SameStep,
+
+    /// <summary>
+    /// At the next step: the agreeing step is still an expert step (human buffer, charged), and the robot decides from
+    /// the next one (the MiniGrid code).
+    /// </summary>
+    NextStep,
 }
 
 /// <summary>Which learner trains AIM's robot policy π_r (DESIGN A6).</summary>
@@ -114,17 +136,36 @@ public sealed record AimOptions
     /// <summary>Label mode. Default <see cref="AimLabelMode.RegressionTargets"/> (paper).</summary>
     public AimLabelMode Labels { get; init; } = AimLabelMode.RegressionTargets;
 
-    /// <summary>β's sample. Default <see cref="BetaSource.RecentRobotSteps"/> (MetaDrive code).</summary>
-    public BetaSource BetaSource { get; init; } = BetaSource.RecentRobotSteps;
+    /// <summary>
+    /// β's sample. Default <see cref="BetaSource.TrackedQuantile"/> (ours: the one source whose realised switch rate
+    /// is δ, docs/reproduction.md); the MetaDrive code's is <see cref="BetaSource.RecentRobotSteps"/>, the MiniGrid
+    /// code's <see cref="BetaSource.AgentBufferBatch"/>.
+    /// </summary>
+    public BetaSource BetaSource { get; init; } = BetaSource.TrackedQuantile;
 
     /// <summary>β is refreshed only once more than this many robot-step values are held. Default 25 (released code).</summary>
     public int MinBetaSamples { get; init; } = 25;
 
-    /// <summary>Transitions drawn for <see cref="BetaSource.AgentBufferBatch"/>. Default 200 (MiniGrid code).</summary>
+    /// <summary>
+    /// <see cref="BetaSource.AgentBufferBatch"/> draws from the human buffer (its stored robot actions) until the agent
+    /// buffer holds this many transitions. Default 32 (MiniGrid code).
+    /// </summary>
+    public int BetaMinAgentSamples { get; init; } = 32;
+
+    /// <summary>When control returns to the robot after the expert's. Default <see cref="AimHandBack.SameStep"/>.</summary>
+    public AimHandBack HandBack { get; init; } = AimHandBack.SameStep;
+
+    /// <summary>Transitions drawn (with replacement) for <see cref="BetaSource.AgentBufferBatch"/>. Default 200 (MiniGrid code).</summary>
     public int BetaSampleSize { get; init; } = 200;
 
     /// <summary>States kept for <see cref="BetaSource.RecentRobotStates"/>. Default 500 (ours: about two episodes of robot driving).</summary>
     public int BetaWindow { get; init; } = 500;
+
+    /// <summary>
+    /// Step of <see cref="BetaSource.TrackedQuantile"/> on Q^I's scale (its labels are ±1). Default 0.02 (ours): a
+    /// shift of Q^I by 0.1 is absorbed within about five requests for help; larger steps follow faster and jitter more.
+    /// </summary>
+    public double BetaStep { get; init; } = 0.02;
 
     /// <summary>Discount of the reward-free TD target. Default 0.99 (released code).</summary>
     public double Gamma { get; init; } = 0.99;
@@ -235,6 +276,17 @@ public sealed record AimOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinBetaSamples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaWindow);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BetaSampleSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(BetaMinAgentSamples);
+        if (!(BetaStep > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BetaStep), BetaStep, "The tracked quantile's step must be positive (> 0).");
+        }
+
+        if (!Enum.IsDefined(HandBack))
+        {
+            throw new ArgumentOutOfRangeException(nameof(HandBack), HandBack, "The hand-back must be SameStep or NextStep.");
+        }
+
         if (Labels == AimLabelMode.RewardLabels && PositiveLabel == AimPositiveLabel.Both)
         {
             throw new ArgumentOutOfRangeException(nameof(PositiveLabel), PositiveLabel, "The reward-label ablation takes one +1 action: CurrentPolicy or StoredNovice, not Both.");

@@ -76,14 +76,14 @@ public sealed class ProxyQLearner : IDisposable, IResumable
     }
 
     /// <summary>
-    /// Q^I(s, a) on <paramref name="count"/> transitions drawn from <paramref name="buffer"/> (at most all it holds):
+    /// Q^I(s, a) on <paramref name="count"/> transitions drawn with replacement from <paramref name="buffer"/>:
     /// a = π_r(s) now, or with <paramref name="storedNovice"/> the robot action stored with the transition (the AIM
     /// MiniGrid code's β sample).
     /// </summary>
     public double[] SampleRobotValues(HacoBuffer buffer, int count, IBatchActor robot, bool storedNovice = false)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        count = Math.Min(count, buffer.Count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         BatchFields fields = BatchFields.Observations | (storedNovice ? BatchFields.NoviceActions : BatchFields.None);
         using var batch = new BatchTensors(count, buffer.ObservationSize, buffer.ActionSize, fields);
         int[] slots = ArrayPool<int>.Shared.Rent(count);

@@ -50,6 +50,10 @@ public abstract class GatedMethod : IMethod
     }
 
     /// <inheritdoc />
+    /// <remarks>The learner's scheduled update on the buffers as they are (the agent buffer is still empty).</remarks>
+    public void TrainDuringWarmUp(TrainingContext context) => Learner.Update(context);
+
+    /// <inheritdoc />
     public abstract GateDecision Decide(in GateInput input);
 
     /// <inheritdoc />

@@ -52,6 +52,9 @@ public sealed class PersonGatedMethod : IMethod
     /// <inheritdoc />
     public void Initialize(TrainingContext context) => _inner.Initialize(context);
 
+    /// <inheritdoc />
+    public void TrainDuringWarmUp(TrainingContext context) => _inner.TrainDuringWarmUp(context);
+
     /// <summary>The person's choice: they act exactly while they hold control.</summary>
     public GateDecision Decide(in GateInput input) =>
         HumanGate.Decide(_personHoldsControl(), PersonTakesOver, double.NaN, input.Previous);
