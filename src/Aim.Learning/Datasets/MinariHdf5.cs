@@ -75,6 +75,10 @@ internal static class MinariHdf5
         H5DataTypeClass.FloatingPoint => "float" + (type.Size * 8),
         H5DataTypeClass.Enumerated when IsBool(type) => "bool",
         H5DataTypeClass.String => "str",
+
+        // Variable-length strings (h5py's and PureHDF's) are sequences of one-byte characters. Minari's JPEG-encoded
+        // images are sequences of bytes too and also land here; image spaces are not read here anyway.
+        H5DataTypeClass.VariableLength when type.VariableLength.BaseType.Class == H5DataTypeClass.FixedPoint && type.VariableLength.BaseType.Size == 1 => "str",
         _ => null,
     };
 
