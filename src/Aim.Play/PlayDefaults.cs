@@ -9,6 +9,8 @@ namespace Aim.Play;
 /// </summary>
 public static class PlayDefaults
 {
+    private const string SaveData = "save_data";
+
     /// <summary>The grid defaults: 600 steps, 60 of warm-up (three or four lava crossings), an update every 10 labels, an evaluation every 100 steps on 20 held-out layouts.</summary>
     public static IReadOnlyDictionary<string, string> Grid { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -29,7 +31,11 @@ public static class PlayDefaults
         ["eval_episodes"] = "5",
     };
 
-    /// <summary>The defaults for <paramref name="task"/>, then <paramref name="settings"/> over them (later keys win).</summary>
+    /// <summary>
+    /// The defaults for <paramref name="task"/>, then <paramref name="settings"/> over them (later keys win), and
+    /// <c>save_data=true</c>: every session keeps what was played as a Minari dataset in <c>{run}/dataset/</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="settings"/> turns <c>save_data</c> off.</exception>
     public static IReadOnlyList<KeyValuePair<string, string>> Merge(string task, IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -39,6 +45,12 @@ public static class PlayDefaults
             merged[OptionsBinder.Normalize(key)] = value;
         }
 
+        if (merged.TryGetValue(SaveData, out string? given) && !(bool.TryParse(given, out bool on) && on))
+        {
+            throw new ArgumentException($"A play session always saves what was played as a dataset; save_data={given} cannot turn that off.", nameof(settings));
+        }
+
+        merged[SaveData] = "true";
         return merged.ToArray();
     }
 }

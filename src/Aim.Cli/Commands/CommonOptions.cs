@@ -32,6 +32,11 @@ internal static class CommonOptions
         Description = "Also write each run's scalars as TensorBoard event files in {run}/tensorboard/ (the same as --set tensor_board=true).",
     };
 
+    public static Option<bool> SaveData() => new("--save-data")
+    {
+        Description = "Also write each run's collected data as a Minari dataset in {run}/dataset/ (the same as --set save_data=true; docs/data.md).",
+    };
+
     /// <summary>The --out option; <paramref name="what"/> completes "Folder …", e.g. "in which the run directory is created".</summary>
     public static Option<string> Out(string defaultFolder, string what) => new("--out")
     {
@@ -52,8 +57,8 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 0.8,
     };
 
-    /// <summary>The --set strings plus --steps and --tensorboard, as pairs.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Settings(string[]? sets, int? steps, bool tensorBoard = false)
+    /// <summary>The --set strings plus --steps, --tensorboard and --save-data, as pairs.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(string[]? sets, int? steps, bool tensorBoard = false, bool saveData = false)
     {
         var pairs = RunSettings.Parse(sets).ToList();
         if (steps is int n)
@@ -69,6 +74,11 @@ internal static class CommonOptions
         if (tensorBoard)
         {
             pairs.Add(new KeyValuePair<string, string>("tensor_board", "true"));
+        }
+
+        if (saveData)
+        {
+            pairs.Add(new KeyValuePair<string, string>("save_data", "true"));
         }
 
         return pairs;

@@ -24,12 +24,13 @@ internal static class CompareCommand
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
         Option<bool> tensorBoard = CommonOptions.TensorBoard();
+        Option<bool> saveData = CommonOptions.SaveData();
         Option<string> output = CommonOptions.Out("runs", "in which the compare folder compare__{task}__{time}/ is created");
         Option<int> parallel = CommonOptions.Parallel();
         Option<double> target = CommonOptions.Target();
         var command = new Command("compare", "Run every method with every seed on a task; write comparison.csv, runs.csv, metrics.csv and report.html into {out}/compare__{task}__{timestamp}/.")
         {
-            task, methods, seeds, set, steps, tensorBoard, output, parallel, target,
+            task, methods, seeds, set, steps, tensorBoard, saveData, output, parallel, target,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -40,7 +41,7 @@ internal static class CompareCommand
             }
 
             string taskName = parse.GetValue(task)!;
-            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard));
+            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard), parse.GetValue(saveData));
             string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var config = new SweepConfig
             {

@@ -126,6 +126,7 @@ internal static class PlayCommand
         }
 
         context.Output.WriteLine($"Written: {session.RunDirectory}");
+        context.Output.WriteLine($"Dataset (Minari): {Path.Combine(session.RunDirectory, "dataset")}");
         if (session.Failure is not null)
         {
             context.Error.WriteLine("aim: error: the session failed: " + session.Failure.Message);

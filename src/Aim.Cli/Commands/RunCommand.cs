@@ -27,6 +27,7 @@ internal static class RunCommand
         Option<string[]> set = CommonOptions.Set();
         Option<int?> steps = CommonOptions.Steps();
         Option<bool> tensorBoard = CommonOptions.TensorBoard();
+        Option<bool> saveData = CommonOptions.SaveData();
         Option<string> output = CommonOptions.Out("runs", "in which the run directory {task}__{method}__s{seed}__{time}/ is created");
         var runDirectory = new Option<string?>("--run-dir") { Description = "Exact run directory (used by sweeps).", Hidden = true };
         var resume = new Option<string?>("--resume")
@@ -37,7 +38,7 @@ internal static class RunCommand
         var child = new Option<bool>("--child") { Description = "Report evaluations as @eval lines (used by parallel sweeps).", Hidden = true };
         var command = new Command("run", "Run one method on one task with one seed; writes options.json, metrics.csv, episodes.csv, steps.csv, checkpoints, summary.json and report.html.")
         {
-            method, task, seed, set, steps, tensorBoard, output, runDirectory, child, resume,
+            method, task, seed, set, steps, tensorBoard, saveData, output, runDirectory, child, resume,
         };
         command.SetAction(parse => context.Guard(() =>
         {
@@ -49,7 +50,7 @@ internal static class RunCommand
 
             if (parse.GetValue(resume) is string resumed)
             {
-                Option[] others = [method, task, seed, set, steps, tensorBoard, output, runDirectory];
+                Option[] others = [method, task, seed, set, steps, tensorBoard, saveData, output, runDirectory];
                 if (others.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is Option given)
                 {
                     throw new ArgumentException($"--resume continues the run with the options its options.json records; drop {given.Name}.");
@@ -64,7 +65,7 @@ internal static class RunCommand
                 return Resume(context, resumed);
             }
 
-            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard));
+            var settings = CommonOptions.Settings(parse.GetValue(set), parse.GetValue(steps), parse.GetValue(tensorBoard), parse.GetValue(saveData));
             RunSpec spec = RunSettings.Build(parse.GetValue(task)!, parse.GetValue(method)!, parse.GetValue(seed), settings);
             string? exact = parse.GetValue(runDirectory);
             if (parse.GetValue(child))

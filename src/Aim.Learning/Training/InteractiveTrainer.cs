@@ -2,6 +2,7 @@ using Aim.Core.Envs;
 using Aim.Core.Experts;
 using Aim.Core.Metrics;
 using Aim.Learning.Data;
+using Aim.Learning.Datasets;
 using Aim.Learning.Logging;
 using Aim.Learning.Spec;
 using Aim.Learning.Torch;
@@ -45,6 +46,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
     private readonly ISafetyCriticalRule? _safetyCritical;
     private readonly IPositioned? _positioned;
     private readonly ISafetyCriticalState? _criticalState;
+    private readonly EpisodeRecorder<TObs, TAct>? _recorder;
     private TObs _rawObservation = default!;
     private bool _needsReset = true;
     private Controller _previous = Controller.Robot;
@@ -129,6 +131,15 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
                 string board = Path.Combine(RunDirectory, "tensorboard");
                 _observers.Add(resumeFrom is null ? new TensorBoardLog(board) : TensorBoardLog.Restart(board, _history, _log.Episodes.Path));
             }
+
+            if (options.SaveData)
+            {
+                _recorder = StartDataset(RunDirectory, resumed: resumeFrom is not null);
+            }
+        }
+        else if (options.SaveData)
+        {
+            throw new ArgumentException("SaveData writes the dataset into the run directory: give a run directory.", nameof(runDirectory));
         }
     }
 
@@ -204,6 +215,11 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             return;
         }
 
+        if (Options.Demonstrations.Length > 0 && _context.EnvSteps == 0 && _context.Human.TotalAdded == 0)
+        {
+            LoadDemonstrations();
+        }
+
         while (_context.EnvSteps < Options.WarmUpSteps && !IsFinished)
         {
             StepOnce(warmUp: true);
@@ -211,7 +227,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
 
         if (_context.Human.Count == 0)
         {
-            throw new InvalidOperationException("The warm-up collected no expert data: set WarmUpSteps > 0.");
+            throw new InvalidOperationException("The warm-up collected no expert data: set WarmUpSteps > 0 or give Demonstrations.");
         }
 
         foreach (ITrainingObserver observer in _observers)
@@ -331,6 +347,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             EvaluateAndReport(progress);
         }
 
+        _recorder?.Close();
         if (RunDirectory is not null)
         {
             CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Method.Save);
@@ -346,6 +363,8 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
     /// <inheritdoc />
     public void Dispose()
     {
+        // A run stopped early (a play session's Stop, an exception) keeps the episode it was in, marked truncated.
+        _recorder?.Close();
         _log?.Dispose();
         if (_ownsMethod)
         {
@@ -407,8 +426,10 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
     {
         if (_needsReset)
         {
-            ResetResult<TObs> reset = Episodes == 0 && _context.EnvSteps == 0 ? _env.Reset(Options.Seed) : _env.Reset();
+            int? seed = Episodes == 0 && _context.EnvSteps == 0 ? Options.Seed : null;
+            ResetResult<TObs> reset = _env.Reset(seed);
             _rawObservation = reset.Observation;
+            _recorder?.Begin(reset.Observation, seed);
             _needsReset = false;
             _previous = warmUp ? Controller.Expert : Controller.Robot;
             foreach (ITrainingObserver observer in _observers)
@@ -456,7 +477,8 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             expertAsked = true;
         }
 
-        StepResult<TObs> result = _env.Step(expertActs ? expertAction : _codec.DecodeAction(_robotAction));
+        TAct executed = expertActs ? expertAction : _codec.DecodeAction(_robotAction);
+        StepResult<TObs> result = _env.Step(executed);
         _codec.EncodeObservation(result.Observation, _nextObservation);
         HacoBuffer buffer = expertActs ? _context.Human : _context.Agent;
         buffer.Add(
@@ -498,6 +520,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             result.Info.IsSuccess,
             expertAsked);
         EpisodeEnd? ended = _account.Record(step);
+        _recorder?.Step(executed, result.Observation, result.Reward, result.Terminated, result.Truncated, step);
         foreach (ITrainingObserver observer in _observers)
         {
             observer.OnStep(step);
@@ -507,6 +530,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
         _rawObservation = result.Observation;
         if (ended is EpisodeEnd end)
         {
+            _recorder?.End();
             foreach (ITrainingObserver observer in _observers)
             {
                 observer.OnEpisodeEnd(end);

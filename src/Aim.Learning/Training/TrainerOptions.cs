@@ -134,6 +134,26 @@ public sealed record TrainerOptions
     /// </summary>
     public bool TensorBoard { get; init; }
 
+    /// <summary>
+    /// Also write the run's collected data as a Minari dataset in <c>{run}/dataset/</c> (<c>--save-data</c> on the
+    /// command line; a play session always does): every step, warm-up included, with who controlled it, the gate's
+    /// score and threshold and the expert's label (docs/data.md). Default false.
+    /// </summary>
+    public bool SaveData { get; init; }
+
+    /// <summary>
+    /// A Minari dataset folder whose expert-labelled steps fill the human buffer before the warm-up: behaviour cloning
+    /// from it (<c>--method bc --set demonstrations=PATH --set warm_up_steps=0</c>), or a warm-up from it for an
+    /// interactive method. Its spaces must be the task's. Default "" (none).
+    /// </summary>
+    public string Demonstrations { get; init; } = string.Empty;
+
+    /// <summary>
+    /// How many of <see cref="Demonstrations"/>' expert-labelled steps to use, the first ones in the dataset's order
+    /// (0: all of them). Default 0.
+    /// </summary>
+    public int DemonstrationSteps { get; init; }
+
     /// <summary>Throws when a value is out of range, naming it and what was expected.</summary>
     public void Validate()
     {
@@ -168,6 +188,17 @@ public sealed record TrainerOptions
         if (LearningStarts > 0 && LearningStarts >= WarmUpSteps)
         {
             throw new ArgumentOutOfRangeException(nameof(LearningStarts), LearningStarts, $"Training during the warm-up must start before its last step ({WarmUpSteps}); 0 turns it off.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(DemonstrationSteps);
+        if (Demonstrations.Length > 0 && !Directory.Exists(Demonstrations))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Demonstrations), Demonstrations, $"No Minari dataset folder at '{Path.GetFullPath(Demonstrations)}'.");
+        }
+
+        if (DemonstrationSteps > 0 && Demonstrations.Length == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DemonstrationSteps), DemonstrationSteps, "demonstration_steps counts steps of a dataset: give the dataset with demonstrations=PATH.");
         }
 
         if (WarmUpSteps > TotalEnvSteps)
