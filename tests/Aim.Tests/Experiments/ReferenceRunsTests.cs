@@ -34,6 +34,21 @@ public sealed class ReferenceRunsTests : IDisposable
     }
 
     [Fact]
+    public void PerSeedTableListsOurRunsThenTheReferencesSeeds()
+    {
+        using var runs = new HandMadeRuns();
+        runs.Add("multiroom-6", "aim", 1, [(400, 400, 0.0), (900, 580, 0.0), (1500, 600, 0.5), (2000, 700, 0.4)]);
+        runs.Add("multiroom-6", "aim", 0, [(400, 400, 0.0), (2000, 420, 0.0)]);
+
+        IReadOnlyList<ReferenceComparisonRow> rows = ReferenceComparison.PerSeed(ResultSet.Load(runs.Root), ReferenceRuns.Load(CheckedIn));
+
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(new ReferenceComparisonRow("ours", 0, 0, 0, 420, double.NaN), rows[0]);
+        Assert.Equal(new ReferenceComparisonRow("ours", 1, 0.4, 0.5, 700, 600), rows[1]);
+        Assert.Equal(new ReferenceComparisonRow("released code", 2, 0.3, 0.46, 720, 540), rows[4]);
+    }
+
+    [Fact]
     public void BadRowIsRefusedNamingItsFileAndLine()
     {
         string folder = Copy();
