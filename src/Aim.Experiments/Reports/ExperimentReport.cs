@@ -68,7 +68,14 @@ public static class ExperimentReport
                 .Append(options.Curves.Band == BandKind.Std ? "± one standard deviation" : "± the 95 % t-interval of the mean")
                 .Append(options.Curves.Interpolation == CurveInterpolation.StepHold ? "; each run holds its last evaluation until the next." : "; runs interpolated linearly between evaluations.")
                 .Append("</p>");
-            foreach (GenericChart chart in Charts(runs, options.Curves, palette))
+            if (options.Reference is ReferenceRuns reference)
+            {
+                html.Append("<p class=\"note\">The second chart draws the measurements in <code>")
+                    .Append(WebUtility.HtmlEncode(Path.GetFileName(reference.Folder)))
+                    .Append("</code> (its README.md says how they were taken) beside these runs: black and grey points are the released code's, not ours.</p>");
+            }
+
+            foreach (GenericChart chart in Charts(runs, options.Curves, palette, options.Reference))
             {
                 html.Append("<div class=\"chart\">").Append(OfflinePlotly.ToFragment(chart)).Append("</div>");
             }
@@ -87,18 +94,24 @@ public static class ExperimentReport
         return AtomicFile.Write(full, temp => File.WriteAllText(temp, html, new UTF8Encoding(false)));
     }
 
-    /// <summary>The charts of one task's runs, in report order (the β, ε and Q^I charts only when a run logged them, ε only when not all zero).</summary>
-    public static IReadOnlyList<GenericChart> Charts(ResultSet runs, CurveOptions? curves = null, SeriesPalette? palette = null)
+    /// <summary>
+    /// The charts of one task's runs, in report order: success against expert cost, then (with
+    /// <paramref name="reference"/>) the same beside the reference's runs, then the rest (the β, ε and Q^I charts only
+    /// when a run logged them, ε only when not all zero).
+    /// </summary>
+    public static IReadOnlyList<GenericChart> Charts(ResultSet runs, CurveOptions? curves = null, SeriesPalette? palette = null, ReferenceRuns? reference = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         palette ??= new SeriesPalette(runs.Series);
-        var charts = new List<GenericChart>
+        var charts = new List<GenericChart> { ReportCharts.SuccessVsExpertCost(runs, curves, palette) };
+        if (reference is not null)
         {
-            ReportCharts.SuccessVsExpertCost(runs, curves, palette),
-            ReportCharts.SuccessVsEnvSteps(runs, curves, palette),
-            ReportCharts.InterventionRate(runs, curves, palette),
-            ReportCharts.SwitchRate(runs, curves, palette),
-        };
+            charts.Add(ReportCharts.SuccessVsExpertCostBesideReference(runs, reference, curves, palette));
+        }
+
+        charts.Add(ReportCharts.SuccessVsEnvSteps(runs, curves, palette));
+        charts.Add(ReportCharts.InterventionRate(runs, curves, palette));
+        charts.Add(ReportCharts.SwitchRate(runs, curves, palette));
         if (runs.Has(ReportCharts.BetaMetric))
         {
             charts.Add(ReportCharts.Beta(runs, curves, palette));

@@ -11,7 +11,7 @@ namespace Aim.Experiments.Reports;
 /// The report's charts as Plotly.NET figures (also usable on their own in notebooks): a mean line per series with a
 /// band over seeds, one colour per series, titles and axis titles on every chart. Pass one task's runs.
 /// </summary>
-public static class ReportCharts
+public static partial class ReportCharts
 {
     /// <summary>The β metric AIM logs.</summary>
     public const string BetaMetric = "gate/beta";

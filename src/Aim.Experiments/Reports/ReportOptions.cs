@@ -16,4 +16,11 @@ public sealed record ReportOptions
 
     /// <summary>Extra text under the title (plain text; escaped), for example the command that made the results.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Another implementation's measured runs of the report's task, drawn beside ours in every task's section
+    /// (<see cref="ReportCharts.SuccessVsExpertCostBesideReference"/>); null (default): no such chart. A sweep sets it
+    /// from its config's <c>reference</c> folder.
+    /// </summary>
+    public ReferenceRuns? Reference { get; init; }
 }

@@ -197,19 +197,7 @@ public static class PublishedResults
             nameof(nameOrFolder));
     }
 
-    private static string? Root()
-    {
-        for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, Folder);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static string? Root() => RepositoryFolder.FindUpwards(Folder);
 
     /// <summary>The settings a variant string names ("key=value, key=value"); empty for defaults.</summary>
     private static IReadOnlyDictionary<string, string> Settings(string variant) =>

@@ -63,8 +63,18 @@ public sealed record SweepConfig
     /// </summary>
     public string? Publish { get; init; }
 
-    /// <summary>Reads a config file.</summary>
+    /// <summary>
+    /// Another implementation's measured runs of the sweep's task (a folder such as
+    /// <c>data/reference/released-aim-minigrid</c>, relative to the working directory, read by
+    /// <see cref="Results.ReferenceRuns.Load"/>) that the sweep's report draws beside its runs; null (default): none.
+    /// <see cref="Load"/> refuses a config whose folder does not exist or does not load, before any run starts.
+    /// </summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Reads a config file to run it: its <see cref="Reference"/>, when set, must load.</summary>
     /// <exception cref="ArgumentException">The file is missing or is not a valid config (the message says why).</exception>
+    /// <exception cref="IOException">The reference folder or one of its files is missing (the message names it).</exception>
+    /// <exception cref="InvalidDataException">A reference file has a bad row (the message names the file and line).</exception>
     public static SweepConfig Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -73,7 +83,16 @@ public sealed record SweepConfig
             throw new ArgumentException($"No sweep config '{Path.GetFullPath(path)}'.", nameof(path));
         }
 
-        return Parse(File.ReadAllText(path), path);
+        SweepConfig config = Parse(File.ReadAllText(path), path);
+
+        // Here, before any run starts, rather than when the report is written hours later; not in Parse, which also
+        // reads sweep folders' manifests, where a merge elsewhere may lack the folder.
+        if (config.Reference is string reference)
+        {
+            _ = Results.ReferenceRuns.Load(reference);
+        }
+
+        return config;
     }
 
     /// <summary>Parses a config from JSON text.</summary>

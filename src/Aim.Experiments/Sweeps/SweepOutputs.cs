@@ -26,11 +26,16 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
     /// <param name="title">The report's title (default names the sweep).</param>
     /// <param name="command">The command that ran the sweep, recorded beside published tables (default: <c>aim sweep</c> with the config's name).</param>
     /// <param name="notes">What published tables must say (missing runs), or null.</param>
+    /// <exception cref="IOException">The config's <see cref="SweepConfig.Reference"/> folder or one of its files is missing (the message names it).</exception>
+    /// <exception cref="InvalidDataException">A file of that reference has a bad row (the message names the file and line).</exception>
     public static SweepOutputs Write(string directory, SweepPlan plan, string? title = null, string? command = null, string? notes = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         string full = Path.GetFullPath(directory);
         double target = plan.Config.TargetSuccess ?? 0.8;
+
+        // Before any table is staged: a reference that cannot be read leaves the previous tables as they were.
+        ReferenceRuns? reference = plan.Config.Reference is string folder ? ReferenceRuns.Load(folder) : null;
         ResultSet results = ResultSet.Load([Path.Combine(full, SweepManifest.RunsFolder)], finishedOnly: true);
         var table = ComparisonTable.Build(results, target);
         Frame<int, string> runFrame = results.ToRunFrame(target);
@@ -60,6 +65,7 @@ public sealed record SweepOutputs(string Comparison, string Runs, string Metrics
             {
                 Title = title ?? $"Sweep {plan.Config.Name}",
                 TargetSuccess = target,
+                Reference = reference,
             });
             foreach ((string temporary, string final) in staged)
             {
