@@ -73,4 +73,17 @@ Show(ComparisonTable.Build(both, targetSuccess: 0.5));
 // Cell 11
 Show(ReportCharts.SuccessVsExpertCost(both));
 
+// ## 4. Your session as a dataset
+
+// Cell 13
+string dataset = Path.Combine(mine.Directory, "dataset");
+var data = Aim.Learning.Datasets.MinariDataset.Load(dataset);
+Show(new { Episodes = data.Episodes.Count, Steps = data.TotalSteps, YourLabels = Aim.Learning.Datasets.Demonstrations.LabelledSteps(data).Count });
+
+// Cell 15
+var fromYou = new RunSpec("lavacrossing-s9n1", "bc",
+    new Aim.Learning.Training.TrainerOptions { Seed = 1, Demonstrations = dataset, WarmUpSteps = 0, TotalEnvSteps = 1, EvalEvery = 0, EvalEpisodes = 20, LogSteps = false });
+RunResult clone = ExperimentRunner.Run(fromYou, Path.Combine(root, "bc-from-your-session"));
+Show(new { Labels = Aim.Learning.Datasets.Demonstrations.LabelledSteps(data).Count, clone.Final.Success });
+
 // ## Summary
