@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Torch;
 
@@ -26,9 +25,9 @@ public static class CourseCheck
         }
 
         output.WriteLine($"Building {project} …");
-        Build(project);
+        string assembly = StudentProject.Build(folder);
         TorchRuntime.Initialize(threads: 1);
-        StudentCode student = StudentCode.Load(Path.Combine(StudentProject.OutputFolder(folder), StudentProject.AssemblyName + ".dll"));
+        StudentCode student = StudentCode.Load(assembly);
         var results = PublicChecks.Run(student).ToList();
         foreach (ExerciseResult result in results)
         {
@@ -64,24 +63,4 @@ public static class CourseCheck
 
     private static void Write(TextWriter output, ExerciseResult result) =>
         output.WriteLine($"  {(result.Passed ? "PASS" : "FAIL")}  {result.Id,-19} {result.Title}: {result.Detail}");
-
-    // dotnet build of the student's project; its errors become the exception's message.
-    private static void Build(string project)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { "build", project, "-c", "Debug", "--nologo", "-v", "q", "-clp:NoSummary" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            string errors = string.Join('\n', (text + error.Result).Split('\n').Where(l => l.Contains("error", StringComparison.Ordinal)).Distinct().Take(20));
-            throw new StudentBuildException($"{project} does not build (dotnet build exited with {process.ExitCode}):\n{errors}");
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Aim.Course;
 
 /// <summary>
@@ -54,8 +56,31 @@ public static class StudentProject
         return files.Keys.ToArray();
     }
 
-    /// <summary>The folder of the project's built assembly, <c>bin/Debug/net10.0</c> under <paramref name="directory"/>.</summary>
-    public static string OutputFolder(string directory) => Path.Combine(Path.GetFullPath(directory), "bin", "Debug", "net10.0");
+    /// <summary>Builds the project in <paramref name="directory"/> (<c>dotnet build</c>, Debug).</summary>
+    /// <returns>The built assembly, <c>bin/Debug/net10.0/AimCourse.dll</c> under the folder.</returns>
+    /// <exception cref="StudentBuildException">The project does not build; the message holds the compiler's errors.</exception>
+    public static string Build(string directory)
+    {
+        string folder = Path.GetFullPath(directory);
+        string project = Path.Combine(folder, AssemblyName + ".csproj");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { "build", project, "-c", "Debug", "--nologo", "-v", "q", "-clp:NoSummary" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            string errors = string.Join('\n', (text + error.Result).Split('\n').Where(l => l.Contains("error", StringComparison.Ordinal)).Distinct().Take(20));
+            throw new StudentBuildException($"{project} does not build (dotnet build exited with {process.ExitCode}):\n{errors}");
+        }
+
+        return Path.Combine(folder, "bin", "Debug", "net10.0", AssemblyName + ".dll");
+    }
 
     private static string ProjectFile(string library) =>
         $"""
