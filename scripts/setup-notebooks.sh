@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares this checkout for notebooks (VS Code, Jupyter, headless runs). Idempotent; needs no root.
-#   1. restores the pinned local tools (.NET Interactive kernel, dotnet-repl);
+#   1. restores the pinned local tool (the .NET Interactive kernel);
 #   2. packs Aim.Core, Aim.Envs, Aim.Learning, Aim.Experiments, Aim.Play and Aim.Interactive (0.1.0-dev) into artifacts/packages,
 #      the local feed that notebooks register in their first cell;
 #   3. removes stale 0.1.0-dev copies of those packages from the NuGet cache, so kernels pick up the new build

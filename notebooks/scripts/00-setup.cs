@@ -7,6 +7,9 @@
 // (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
 // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/00-setup/): charts as
 // HTML pages, frames as PNG images.
+// As a lesson, cell by cell: dotnet run notebooks/scripts/00-setup.cs -- --step
+// pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+// debugger (.vscode/launch.json).
 
 // The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
 using System;
@@ -24,10 +27,10 @@ using Plotly.NET.CSharp;
 using TorchSharp;
 using static Aim.Interactive.CellOutput;
 
-// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
-// Show(…) writes in a twin.
+// The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+// #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library).
+Aim.Interactive.Lessons.Lesson.Start("00-setup", [6, 8, 10, 12, 14, 15, 16, 18], args);
 Aim.Interactive.Notebook.Initialize();
-Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("00-setup", args);
 
 // # 00 · Setup: check the notebook toolchain
 
@@ -39,11 +42,13 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("00-setup",
 // #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
 
 // Cell 6
+Aim.Interactive.Lessons.Lesson.Cell(6, "1. Load the library");
 Show($"TorchSharp {typeof(torch).Assembly.GetName().Version}, torch threads {torch.get_num_threads()}, fast mode {Notebook.IsFast}");
 
 // ## 2. Train a tiny network
 
 // Cell 8
+Aim.Interactive.Lessons.Lesson.Cell(8, "2. Train a tiny network");
 torch.manual_seed(0);
 var x = torch.linspace(-3, 3, 256).unsqueeze(1);
 var y = torch.sin(x);
@@ -53,6 +58,7 @@ int steps = Notebook.Fast(full: 1000, fast: 200);
 Show($"{steps} steps, {model.parameters().Sum(p => p.numel())} parameters");
 
 // Cell 10
+Aim.Interactive.Lessons.Lesson.Cell(10, "2. Train a tiny network");
 var losses = new List<double>();
 using (var progress = Progress.Start("train", total: steps))
 {
@@ -70,6 +76,7 @@ using (var progress = Progress.Start("train", total: steps))
 Show($"MSE {losses[0]:G3} -> {losses[^1]:G3}");
 
 // Cell 12
+Aim.Interactive.Lessons.Lesson.Cell(12, "2. Train a tiny network");
 Show(Chart.Line<int, double, string>(x: Enumerable.Range(1, losses.Count).ToArray(), y: losses.ToArray(), Name: "MSE")
     .WithTitle("Training loss")
     .WithAxisTitles(x: "gradient step", y: "MSE loss"));
@@ -77,6 +84,7 @@ Show(Chart.Line<int, double, string>(x: Enumerable.Range(1, losses.Count).ToArra
 // ## 3. Tables
 
 // Cell 14
+Aim.Interactive.Lessons.Lesson.Cell(14, "3. Tables");
 double[] xs, targets, predictions;
 using (torch.no_grad())
 {
@@ -88,10 +96,12 @@ var df = new DataFrame(new DoubleDataFrameColumn("x", xs), new DoubleDataFrameCo
 Show(df.Head(5));
 
 // Cell 15
+Aim.Interactive.Lessons.Lesson.Cell(15, "3. Tables");
 var errors = Frame.FromRecords(xs.Select((v, i) => new { Region = v < -1 ? "left" : v > 1 ? "right" : "middle", AbsError = Math.Abs(predictions[i] - targets[i]) }));
 Show(errors.AggregateRowsBy<double, double>(new[] { "Region" }, new[] { "AbsError" }, s => Stats.mean(s)));
 
 // Cell 16
+Aim.Interactive.Lessons.Lesson.Cell(16, "3. Tables");
 Show(Chart.Combine(new[]
     {
         Chart.Line<double, double, string>(x: xs, y: targets, Name: "sin(x)"),
@@ -103,6 +113,7 @@ Show(Chart.Combine(new[]
 // ## 4. Frames
 
 // Cell 18
+Aim.Interactive.Lessons.Lesson.Cell(18, "4. Frames");
 var frame = new RgbFrame(7, 7);
 frame.FillRect(0, 0, 7, 7, 40, 40, 40);
 frame.FillRect(5, 5, 6, 6, 0, 200, 0);
@@ -111,3 +122,6 @@ Show(frame);
 
 // ## Summary
 // ## Exercises
+
+// End of the notebook
+Aim.Interactive.Lessons.Lesson.End();

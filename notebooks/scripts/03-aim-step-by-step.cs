@@ -7,6 +7,9 @@
 // (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
 // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/03-aim-step-by-step/): charts as
 // HTML pages, frames as PNG images.
+// As a lesson, cell by cell: dotnet run notebooks/scripts/03-aim-step-by-step.cs -- --step
+// pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+// debugger (.vscode/launch.json).
 
 // The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
 using System;
@@ -28,10 +31,10 @@ using Deedle;
 using Plotly.NET.CSharp;
 using static Aim.Interactive.CellOutput;
 
-// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
-// Show(…) writes in a twin.
+// The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+// #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library).
+Aim.Interactive.Lessons.Lesson.Start("03-aim-step-by-step", [4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 31, 33], args);
 Aim.Interactive.Notebook.Initialize();
-Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("03-aim-step-by-step", args);
 
 // # 03 · AIM step by step
 
@@ -41,11 +44,13 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("03-aim-ste
 // #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
 
 // Cell 4
+Aim.Interactive.Lessons.Lesson.Cell(4, "03 · AIM step by step");
 Show($"fast mode {Notebook.IsFast}");
 
 // ## Hyper-parameters
 
 // Cell 6
+Aim.Interactive.Lessons.Lesson.Cell(6, "Hyper-parameters");
 const string Task = "lavacrossing-s9n1";
 var trainerOptions = new TrainerOptions
 {
@@ -64,6 +69,7 @@ var aimOverrides = new Dictionary<string, string>
 };
 
 // Cell 8
+Aim.Interactive.Lessons.Lesson.Cell(8, "Hyper-parameters");
 var session = InspectionSession.Create(Task, "aim", trainerOptions, aimOverrides);
 var aim = session.Aim!;
 Show(aim.Options);
@@ -71,15 +77,18 @@ Show(aim.Options);
 // ## Phase 1: warm-up
 
 // Cell 10
+Aim.Interactive.Lessons.Lesson.Cell(10, "Phase 1: warm-up");
 session.Trainer.WarmUp();
 Show(new { session.Trainer.EnvSteps, session.Trainer.ExpertCost, HumanBuffer = session.Trainer.Context.Human.Count, session.Trainer.Episodes });
 
 // Cell 12
+Aim.Interactive.Lessons.Lesson.Cell(12, "Phase 1: warm-up");
 Show(session.Trainer.Evaluate());
 
 // ## Phase 2: what Q<sup>I</sup> learned from the warm-up
 
 // Cell 14
+Aim.Interactive.Lessons.Lesson.Cell(14, "Phase 2: what QI learned from the warm-up");
 var human = session.Trainer.Context.Human;
 Show(Frame.FromRecords(Enumerable.Range(0, 8).Select(i => human.SlotOf(i * human.Count / 8)).Select(slot => new
 {
@@ -89,11 +98,13 @@ Show(Frame.FromRecords(Enumerable.Range(0, 8).Select(i => human.SlotOf(i * human
 })));
 
 // Cell 16
+Aim.Interactive.Lessons.Lesson.Cell(16, "Phase 2: what QI learned from the warm-up");
 Show(new { aim.Gate.Delta, Beta = aim.Gate.Beta, Epsilon = aim.Gate.Epsilon });
 
 // ## Phase 3: robot-gated collection, one episode
 
 // Cell 18
+Aim.Interactive.Lessons.Lesson.Cell(18, "Phase 3: robot-gated collection, one episode");
 while (!session.Steps.Any(s => s.AskedForHelp) && !session.Trainer.IsFinished) session.Trainer.CollectEpisode();
 int firstAsk = Math.Max(0, session.Steps.ToList().FindIndex(s => s.AskedForHelp) - 3);
 Show(Frame.FromRecords(session.Steps.Skip(firstAsk).Take(10).Select(s => new
@@ -105,17 +116,20 @@ Show(Frame.FromRecords(session.Steps.Skip(firstAsk).Take(10).Select(s => new
 // ## Phase 4: β is a quantile
 
 // Cell 20
+Aim.Interactive.Lessons.Lesson.Cell(20, "Phase 4: β is a quantile");
 int start = session.Steps.Count;
 session.Trainer.CollectSteps(Notebook.Fast(full: 300, fast: 150));
 var robotQ = session.Steps.Skip(start).Where(s => s.Previous == Controller.Robot).Select(s => s.Score).ToArray();
 Show(QValueCharts.BetaHistogram(robotQ, aim.Gate.Beta, title: $"Q^I(s, a_r) on {robotQ.Length} robot steps, δ = {aim.Gate.Delta}"));
 
 // Cell 22
-Show(new { QuantileOfRecorded = Quantiles.Quantile(robotQ, 1 - aim.Gate.Delta), GateBeta = aim.Gate.Beta, HeldForNextRefit = aim.Gate.RecentRobotQ.Count });
+Aim.Interactive.Lessons.Lesson.Cell(22, "Phase 4: β is a quantile");
+Show(new { QuantileOfRecorded = Quantiles.Quantile(robotQ, 1 - aim.Gate.Delta), GateBeta = aim.Gate.Beta, AskedForHelp = session.Steps.Skip(start).Count(s => s.AskedForHelp) / (double)robotQ.Length });
 
 // ## Phase 5: update and evaluate
 
 // Cell 24
+Aim.Interactive.Lessons.Lesson.Cell(24, "Phase 5: update and evaluate");
 session.Trainer.Update();
 var point = session.Trainer.Evaluate();
 Show(point.Metrics.Where(m => m.Key.StartsWith("gate/") || m.Key.StartsWith("train/") || m.Key.StartsWith("eval/success") || m.Key == MetricNames.ExpertCost)
@@ -124,6 +138,7 @@ Show(point.Metrics.Where(m => m.Key.StartsWith("gate/") || m.Key.StartsWith("tra
 // ## Phase 6: the rest of the run, live
 
 // Cell 26
+Aim.Interactive.Lessons.Lesson.Cell(26, "Phase 6: the rest of the run, live");
 using (var progress = Progress.Start("AIM", total: trainerOptions.TotalEnvSteps))
 {
     session.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, test success {p.Success:P0}"));
@@ -133,6 +148,7 @@ Show($"{session.Trainer.EnvSteps} steps, expert cost {session.Trainer.ExpertCost
 // ## The learning curve
 
 // Cell 28
+Aim.Interactive.Lessons.Lesson.Cell(28, "The learning curve");
 var history = session.Trainer.History;
 Show(Chart.Line<double, double, string>(x: history.Select(p => p.ExpertCost).ToArray(), y: history.Select(p => p.Success).ToArray(), Name: "AIM", ShowMarkers: true)
     .WithTitle($"{Task}: test success vs expert cost")
@@ -140,21 +156,27 @@ Show(Chart.Line<double, double, string>(x: history.Select(p => p.ExpertCost).ToA
     .WithYAxisStyle<double, double, string>(MinMax: Tuple.Create(0.0, 1.0)));
 
 // Cell 30
+Aim.Interactive.Lessons.Lesson.Cell(30, "The learning curve");
 var perEpisode = session.Steps.GroupBy(s => s.Episode).Select(g => (Episode: g.Key, Share: g.Count(s => s.Controller == Controller.Expert) / (double)g.Count())).ToArray();
 Show(Chart.Line<int, double, string>(x: perEpisode.Select(e => e.Episode).ToArray(), y: perEpisode.Select(e => e.Share).ToArray(), Name: "expert share", ShowMarkers: true)
     .WithTitle("expert-controlled share of each training episode")
     .WithAxisTitles(x: "training episode", y: "share of the episode's steps"));
 
 // Cell 31
+Aim.Interactive.Lessons.Lesson.Cell(31, "The learning curve");
 session.Dispose();
 
 // ## Summary
 // ## Exercises
 
 // Cell 33
+Aim.Interactive.Lessons.Lesson.Cell(33, "Exercises");
 double? myRate = null; // exercise 1: your computed fraction
 
 double rate = session.Trainer.RealisedSwitchRate;
 Show(myRate is null ? "Exercise 1: set myRate and run this cell again."
     : Math.Abs(myRate.Value - rate) < 1e-9 ? $"Exercise 1: correct, {rate:F3}."
     : "Exercise 1: not quite. Count AskedForHelp among the steps with Previous == Controller.Robot, and divide by the number of such steps.");
+
+// End of the notebook
+Aim.Interactive.Lessons.Lesson.End();

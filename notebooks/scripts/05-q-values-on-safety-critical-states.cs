@@ -7,6 +7,9 @@
 // (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
 // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/05-q-values-on-safety-critical-states/): charts as
 // HTML pages, frames as PNG images.
+// As a lesson, cell by cell: dotnet run notebooks/scripts/05-q-values-on-safety-critical-states.cs -- --step
+// pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+// debugger (.vscode/launch.json).
 
 // The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
 using System;
@@ -28,10 +31,10 @@ using Aim.Learning.Training;
 using Deedle;
 using static Aim.Interactive.CellOutput;
 
-// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
-// Show(…) writes in a twin.
+// The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+// #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library).
+Aim.Interactive.Lessons.Lesson.Start("05-q-values-on-safety-critical-states", [4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 23, 25, 26, 28, 29, 30, 32, 34], args);
 Aim.Interactive.Notebook.Initialize();
-Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("05-q-values-on-safety-critical-states", args);
 
 // # 05 · Q-values on safety-critical states
 
@@ -41,11 +44,13 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("05-q-value
 // #r "nuget: Aim.Interactive, 0.1.0-dev": a #: directive at the top of the twin
 
 // Cell 4
+Aim.Interactive.Lessons.Lesson.Cell(4, "05 · Q-values on safety-critical states");
 Show($"fast mode {Notebook.IsFast}");
 
 // ## Hyper-parameters
 
 // Cell 6
+Aim.Interactive.Lessons.Lesson.Cell(6, "Hyper-parameters");
 const string Task = "lavacrossing-s9n1";
 var trainerOptions = new TrainerOptions
 {
@@ -67,6 +72,7 @@ int stepsPerPhase = (trainerOptions.TotalEnvSteps - trainerOptions.WarmUpSteps) 
 // ## Q<sup>I</sup> after the warm-up
 
 // Cell 8
+Aim.Interactive.Lessons.Lesson.Cell(8, "QI after the warm-up");
 var session = InspectionSession.Create(Task, "aim", trainerOptions, aimOverrides);
 session.Trainer.WarmUp();
 var reference = GridTasks.Create(Task);
@@ -74,6 +80,7 @@ reference.Reset(seed: 1000);
 Show(reference.Render());
 
 // Cell 10
+Aim.Interactive.Lessons.Lesson.Cell(10, "QI after the warm-up");
 var map = GridQMap.Compute(reference, session.Aim!);
 string[] directions = ["east", "south", "west", "north"];
 var layout = MiniGridInterop.Encode(reference);
@@ -82,11 +89,13 @@ Show(QValueCharts.Slider(
     prefix: "agent facing ", title: "Q^I(s, π(s)) after the warm-up"));
 
 // Cell 12
+Aim.Interactive.Lessons.Lesson.Cell(12, "QI after the warm-up");
 Show(QValueCharts.GridQ(layout, map.RobotQMaxOverDirections(), "max over directions", title: "Q^I(s, π(s)), worst direction, after the warm-up"));
 
 // ## Training in phases, with snapshots
 
 // Cell 14
+Aim.Interactive.Lessons.Lesson.Cell(14, "Training in phases, with snapshots");
 var snapshots = new List<(string Label, Plotly.NET.GenericChart Chart)>();
 using (var progress = Progress.Start("phases", total: phases))
 {
@@ -101,15 +110,18 @@ using (var progress = Progress.Start("phases", total: phases))
 Show($"{snapshots.Count} snapshots");
 
 // Cell 16
+Aim.Interactive.Lessons.Lesson.Cell(16, "Training in phases, with snapshots");
 Show(QValueCharts.Slider(snapshots, prefix: "after ", title: "Q^I, the path and the requests for help over training"));
 
 // Cell 18
+Aim.Interactive.Lessons.Lesson.Cell(18, "Training in phases, with snapshots");
 var trained = GridQMap.Compute(reference, session.Aim!);
 Show(QValueCharts.GridQ(layout, trained.RobotQMaxOverDirections(), "max over directions", title: "Q^I(s, π(s)), worst direction, after training"));
 
 // ## Does the robot ask for help next to lava?
 
 // Cell 20
+Aim.Interactive.Lessons.Lesson.Cell(20, "Does the robot ask for help next to lava?");
 string Situation(GateStep s)
 {
     int[,,] l = session.Layout(s.Episode)!; int x = (int)s.Pose.X, y = (int)s.Pose.Y, d = (int)s.Pose.Heading;
@@ -120,6 +132,7 @@ var robotSteps = session.Steps.Where(s => s.Previous == Controller.Robot).ToArra
 Show(Frame.FromRecords(robotSteps.GroupBy(Situation).Select(g => new { Situation = g.Key, RobotDecisions = g.Count(), AskedForHelp = g.Count(s => s.AskedForHelp), Rate = Math.Round(g.Count(s => s.AskedForHelp) / (double)g.Count(), 3) })));
 
 // Cell 22
+Aim.Interactive.Lessons.Lesson.Cell(22, "Does the robot ask for help next to lava?");
 var logged = session.Trainer.Evaluate();
 Show(new
 {
@@ -131,21 +144,25 @@ Show(new
 });
 
 // Cell 23
+Aim.Interactive.Lessons.Lesson.Cell(23, "Does the robot ask for help next to lava?");
 session.Dispose();
 
 // ### The signature at full budget
 
 // Cell 25
+Aim.Interactive.Lessons.Lesson.Cell(25, "The signature at full budget");
 var labels = PublishedResults.Load("aim-labels").ForTask("lavacrossing-s9n1");
 Show(ReportCharts.SafetyCriticalRequests(labels));
 Show(ReportCharts.SafetyCriticalQ(labels));
 
 // Cell 26
+Aim.Interactive.Lessons.Lesson.Cell(26, "The signature at full budget");
 Show(ReportCharts.SafetyCriticalRequests(PublishedResults.Load("grid-comparison")));
 
 // ## The driving task: Q<sup>I</sup> along the route
 
 // Cell 28
+Aim.Interactive.Lessons.Lesson.Cell(28, "The driving task: QI along the route");
 var driving = InspectionSession.Create("driving-toy", "aim", new TrainerOptions
 {
     Seed = 0, TotalEnvSteps = Notebook.Fast(full: 3_000, fast: 1_200), WarmUpSteps = 200, EvalEvery = 0, EvalEpisodes = 1,
@@ -159,18 +176,22 @@ int longestDrive = driving.Steps.Where(s => s.Episode < driving.Trainer.Episodes
 Show($"{driving.Trainer.Episodes} training episodes, expert cost {driving.Trainer.ExpertCost}; drawing episode {longestDrive}");
 
 // Cell 29
+Aim.Interactive.Lessons.Lesson.Cell(29, "The driving task: QI along the route");
 Show(driving.EpisodeChart(longestDrive).WithTitle($"driving-toy, training episode {longestDrive}: Q^I(s, a_r) and requests for help"));
 
 // Cell 30
+Aim.Interactive.Lessons.Lesson.Cell(30, "The driving task: QI along the route");
 driving.Dispose();
 
 // Cell 32
+Aim.Interactive.Lessons.Lesson.Cell(32, "The driving task: QI along the route");
 Show(ReportCharts.SafetyCriticalRequests(PublishedResults.Load("driving-table")));
 
 // ## Summary
 // ## Exercises
 
 // Cell 34
+Aim.Interactive.Lessons.Lesson.Cell(34, "Exercises");
 double? myLavaAheadRate = null; // exercise 1: your answer
 
 var ahead = robotSteps.Where(s => Situation(s) == "lava ahead").ToArray();
@@ -178,3 +199,6 @@ double truth = ahead.Length == 0 ? double.NaN : ahead.Count(s => s.AskedForHelp)
 Show(myLavaAheadRate is null ? "Exercise 1: set myLavaAheadRate and run this cell again."
     : Math.Abs(myLavaAheadRate.Value - truth) < 1e-9 ? $"Exercise 1: correct, {truth:F3}."
     : "Exercise 1: not quite. Keep the steps whose Situation is \"lava ahead\", then divide the number that asked for help by their count.");
+
+// End of the notebook
+Aim.Interactive.Lessons.Lesson.End();

@@ -7,6 +7,9 @@
 // (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
 // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/06-thrifty-dagger/): charts as
 // HTML pages, frames as PNG images.
+// As a lesson, cell by cell: dotnet run notebooks/scripts/06-thrifty-dagger.cs -- --step
+// pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+// debugger (.vscode/launch.json).
 
 // The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
 using System;
@@ -26,10 +29,10 @@ using Aim.Learning.Training;
 using Plotly.NET.CSharp;
 using static Aim.Interactive.CellOutput;
 
-// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
-// Show(…) writes in a twin.
+// The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+// #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library).
+Aim.Interactive.Lessons.Lesson.Start("06-thrifty-dagger", [6, 8, 10, 12, 14, 16, 17, 18, 20], args);
 Aim.Interactive.Notebook.Initialize();
-Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("06-thrifty-dagger", args);
 
 // # 06 · Thrifty-DAgger: novelty, risk and their thresholds
 
@@ -43,6 +46,7 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("06-thrifty
 // ## 1. A Thrifty-DAgger run, one phase at a time
 
 // Cell 6
+Aim.Interactive.Lessons.Lesson.Cell(6, "1. A Thrifty-DAgger run, one phase at a time");
 var task = Notebook.Fast("multiroom-6", "multiroom-n2-s4");
 var options = new TrainerOptions
 {
@@ -57,12 +61,14 @@ Show(thrifty.Options);
 // ## 2. Warm-up, and the thresholds it sets
 
 // Cell 8
+Aim.Interactive.Lessons.Lesson.Cell(8, "2. Warm-up, and the thresholds it sets");
 trainer.WarmUp();
 Show(new { thrifty.Gate.NoveltyThreshold, thrifty.Gate.RiskThreshold, thrifty.Gate.HandBackRiskThreshold, thrifty.Gate.DiscrepancyThreshold });
 
 // ## 3. Novelty on the expert's own states
 
 // Cell 10
+Aim.Interactive.Lessons.Lesson.Cell(10, "3. Novelty on the expert's own states");
 double[] novelty = thrifty.Ensemble.Novelties(trainer.Context.Human);
 Show(Chart.Histogram<double, double, string>(X: novelty, NBinsX: 40, Name: "warm-up states")
     .WithTitle($"Ensemble novelty on the warm-up states (β_H = {thrifty.Gate.NoveltyThreshold:0.0000})")
@@ -71,12 +77,14 @@ Show(Chart.Histogram<double, double, string>(X: novelty, NBinsX: 40, Name: "warm
 // ## 4. The gate at work for one episode
 
 // Cell 12
+Aim.Interactive.Lessons.Lesson.Cell(12, "4. The gate at work for one episode");
 int steps = trainer.CollectEpisode();
 Show(new { steps, trainer.ExpertCost, trainer.SwitchesToHuman, trainer.SwitchesToRobot, RealisedRate = trainer.RealisedSwitchRate, Target = thrifty.Options.Alpha });
 
 // ## 5. Train to the end of the budget
 
 // Cell 14
+Aim.Interactive.Lessons.Lesson.Cell(14, "5. Train to the end of the budget");
 var live = LiveDisplay.Show("training");
 trainer.Train(point => live.Update(point.ToString()));
 live.Complete(trainer.History[^1].ToString());
@@ -85,18 +93,25 @@ trainer.Dispose();
 // ## 6. The thresholds over training
 
 // Cell 16
+Aim.Interactive.Lessons.Lesson.Cell(16, "6. The thresholds over training");
 var results = ResultSet.Load(runDir);
 Show(ReportCharts.Metric(results, MetricNames.EnvSteps, ThriftyMethod.NoveltyThresholdMetric, "Novelty threshold β_H over training", "environment steps", "β_H"));
 
 // Cell 17
+Aim.Interactive.Lessons.Lesson.Cell(17, "6. The thresholds over training");
 Show(ReportCharts.SwitchRate(results));
 
 // Cell 18
+Aim.Interactive.Lessons.Lesson.Cell(18, "6. The thresholds over training");
 Show(ReportCharts.SuccessVsExpertCost(results));
 
 // ## Summary
 // ## Exercises
 
 // Cell 20
+Aim.Interactive.Lessons.Lesson.Cell(20, "Exercises");
 // Checker for exercise 3: the initial β_H is the (1 − α)-quantile of the warm-up novelty.
 Show(Aim.Learning.Stats.Quantiles.Quantile(novelty, 1 - thrifty.Options.Alpha));
+
+// End of the notebook
+Aim.Interactive.Lessons.Lesson.End();

@@ -7,6 +7,9 @@
 // (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
 // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/07-comparison-of-methods/): charts as
 // HTML pages, frames as PNG images.
+// As a lesson, cell by cell: dotnet run notebooks/scripts/07-comparison-of-methods.cs -- --step
+// pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+// debugger (.vscode/launch.json).
 
 // The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
 using System;
@@ -23,10 +26,10 @@ using Aim.Interactive;
 using Aim.Learning.Training;
 using static Aim.Interactive.CellOutput;
 
-// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
-// Show(…) writes in a twin.
+// The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+// #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library).
+Aim.Interactive.Lessons.Lesson.Start("07-comparison-of-methods", [6, 8, 10, 12, 13, 15, 17, 19, 21, 23, 25], args);
 Aim.Interactive.Notebook.Initialize();
-Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("07-comparison-of-methods", args);
 
 // # 07 · Comparison of methods: AIM against its baselines
 
@@ -40,6 +43,7 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("07-compari
 // ## 1. The experiment
 
 // Cell 6
+Aim.Interactive.Lessons.Lesson.Cell(6, "1. The experiment");
 var task = Notebook.Fast("multiroom-6", "multiroom-n2-s4");
 var methods = new[] { "aim", "thrifty", "hg-dagger" };
 int seeds = Notebook.Fast(3, 1);
@@ -53,6 +57,7 @@ Show(trainer);
 // ## 2. Run every method × seed
 
 // Cell 8
+Aim.Interactive.Lessons.Lesson.Cell(8, "2. Run every method × seed");
 string root = Path.Combine(Path.GetTempPath(), "aim-notebooks", "07-comparison", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
 var live = LiveDisplay.Show("starting");
 ResultSet results = MethodComparison.Run(task, methods, seeds, trainer, root, status => live.Update(status));
@@ -61,25 +66,30 @@ live.Complete($"{results.Runs.Count} runs written to {root}");
 // ## 3. The table in the paper's shape
 
 // Cell 10
+Aim.Interactive.Lessons.Lesson.Cell(10, "3. The table in the paper's shape");
 var table = ComparisonTable.Build(results, targetSuccess: 0.5);
 Show(table);
 
 // ## 4. Learning curves against the expert's cost
 
 // Cell 12
+Aim.Interactive.Lessons.Lesson.Cell(12, "4. Learning curves against the expert's cost");
 Show(ReportCharts.SuccessVsExpertCost(results));
 
 // Cell 13
+Aim.Interactive.Lessons.Lesson.Cell(13, "4. Learning curves against the expert's cost");
 Show(ReportCharts.SuccessVsEnvSteps(results));
 
 // ### The same comparison at full budget
 
 // Cell 15
+Aim.Interactive.Lessons.Lesson.Cell(15, "The same comparison at full budget");
 var fullGrid = PublishedResults.Load("grid-comparison");
 Show(ComparisonTable.Build(fullGrid, targetSuccess: 0.5));
 Show(ReportCharts.SuccessVsExpertCost(fullGrid));
 
 // Cell 17
+Aim.Interactive.Lessons.Lesson.Cell(17, "The same comparison at full budget");
 var fullDriving = PublishedResults.Load("driving-table");
 Show(ComparisonTable.Build(fullDriving, targetSuccess: 0.5));
 Show(ReportCharts.SuccessVsExpertCost(fullDriving));
@@ -87,11 +97,13 @@ Show(ReportCharts.SuccessVsExpertCost(fullDriving));
 // ## 5. How often each gate asked, against its target
 
 // Cell 19
+Aim.Interactive.Lessons.Lesson.Cell(19, "5. How often each gate asked, against its target");
 Show(ReportCharts.SwitchRate(results));
 
 // ## 6. Where the gates ask: lava ahead against elsewhere
 
 // Cell 21
+Aim.Interactive.Lessons.Lesson.Cell(21, "6. Where the gates ask: lava ahead against elsewhere");
 var lavaTrainer = trainer with { TotalEnvSteps = Notebook.Fast(2000, 400) };
 var lavaLive = LiveDisplay.Show("starting");
 ResultSet lava = MethodComparison.Run("lavacrossing-s9n1", new[] { "aim", "thrifty" }, seeds, lavaTrainer, Path.Combine(root, "lava"), status => lavaLive.Update(status));
@@ -101,6 +113,7 @@ Show(ReportCharts.SafetyCriticalRequests(lava));
 // ## 7. Per-run data with Deedle
 
 // Cell 23
+Aim.Interactive.Lessons.Lesson.Cell(23, "7. Per-run data with Deedle");
 var runs = results.ToRunFrame(targetSuccess: 0.5);
 Show(SeedAggregation.Aggregate(runs, new[] { "Method" }, new[] { "FinalSuccess", "BestSuccess", "ExpertData", "Seconds" }));
 
@@ -108,6 +121,10 @@ Show(SeedAggregation.Aggregate(runs, new[] { "Method" }, new[] { "FinalSuccess",
 // ## Exercises
 
 // Cell 25
+Aim.Interactive.Lessons.Lesson.Cell(25, "Exercises");
 // Checker for exercise 1: mean expert cost to reach 0.5 per method (NaN when no seed reached it).
 Show(results.Summaries(0.5).GroupBy(s => s.Method)
     .Select(g => new { Method = g.Key, CostToHalf = g.Where(s => !double.IsNaN(s.CostToTarget)).Select(s => s.CostToTarget).DefaultIfEmpty(double.NaN).Average() }));
+
+// End of the notebook
+Aim.Interactive.Lessons.Lesson.End();

@@ -7,6 +7,9 @@
 // (AIM_FAST=1 shrinks the budgets). "Cell N" is the notebook's Nth cell, markdown cells counted. What a cell shows
 // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/08-you-are-the-expert/): charts as
 // HTML pages, frames as PNG images.
+// As a lesson, cell by cell: dotnet run notebooks/scripts/08-you-are-the-expert.cs -- --step
+// pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+// debugger (.vscode/launch.json).
 
 // The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.
 using System;
@@ -23,10 +26,10 @@ using Aim.Interactive;
 using Aim.Interactive.Play;
 using static Aim.Interactive.CellOutput;
 
-// What #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library), and where
-// Show(…) writes in a twin.
+// The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+// #r "nuget: Aim.Interactive" does in a notebook (its kernel extension initialises the library).
+Aim.Interactive.Lessons.Lesson.Start("08-you-are-the-expert", [6, 8, 10, 11, 13, 15], args);
 Aim.Interactive.Notebook.Initialize();
-Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("08-you-are-the-expert", args);
 
 // # 08 · You are the expert: a person in the loop
 
@@ -40,6 +43,7 @@ Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("08-you-are
 // ## 1. Start a session
 
 // Cell 6
+Aim.Interactive.Lessons.Lesson.Cell(6, "1. Start a session");
 string root = Path.Combine(Path.GetTempPath(), "aim-notebooks", "08-you-are-the-expert", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
 var settings = Notebook.Fast(
     new Dictionary<string, string>(),
@@ -51,6 +55,7 @@ Show(play);
 // ## 2. Play
 
 // Cell 8
+Aim.Interactive.Lessons.Lesson.Cell(8, "2. Play");
 // Unattended (AIM_FAST=1): the planner presses the keys; wait until it has played the budget. Interactively this
 // cell only reports.
 if (Notebook.IsFast)
@@ -65,25 +70,32 @@ Show(play.HasEnded
 // ## 3. Your run beside the simulated expert's
 
 // Cell 10
+Aim.Interactive.Lessons.Lesson.Cell(10, "3. Your run beside the simulated expert's");
 RunRecord mine = play.Finish();
 RunResult simulated = ExperimentRunner.Run(play.Spec, root);
 ResultSet both = ResultSet.Load(root);
 Show(ComparisonTable.Build(both, targetSuccess: 0.5));
 
 // Cell 11
+Aim.Interactive.Lessons.Lesson.Cell(11, "3. Your run beside the simulated expert's");
 Show(ReportCharts.SuccessVsExpertCost(both));
 
 // ## 4. Your session as a dataset
 
 // Cell 13
+Aim.Interactive.Lessons.Lesson.Cell(13, "4. Your session as a dataset");
 string dataset = Path.Combine(mine.Directory, "dataset");
 var data = Aim.Learning.Datasets.MinariDataset.Load(dataset);
 Show(new { Episodes = data.Episodes.Count, Steps = data.TotalSteps, YourLabels = Aim.Learning.Datasets.Demonstrations.LabelledSteps(data).Count });
 
 // Cell 15
+Aim.Interactive.Lessons.Lesson.Cell(15, "4. Your session as a dataset");
 var fromYou = new RunSpec("lavacrossing-s9n1", "bc",
     new Aim.Learning.Training.TrainerOptions { Seed = 1, Demonstrations = dataset, WarmUpSteps = 0, TotalEnvSteps = 1, EvalEvery = 0, EvalEpisodes = 20, LogSteps = false });
 RunResult clone = ExperimentRunner.Run(fromYou, Path.Combine(root, "bc-from-your-session"));
 Show(new { Labels = Aim.Learning.Datasets.Demonstrations.LabelledSteps(data).Count, clone.Final.Success });
 
 // ## Summary
+
+// End of the notebook
+Aim.Interactive.Lessons.Lesson.End();

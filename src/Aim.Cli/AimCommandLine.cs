@@ -3,7 +3,7 @@ using Aim.Cli.Commands;
 
 namespace Aim.Cli;
 
-/// <summary>The <c>aim</c> command line: <c>run</c>, <c>compare</c>, <c>sweep</c>, <c>merge</c>, <c>play</c> and <c>eval</c>.</summary>
+/// <summary>The <c>aim</c> command line: <c>run</c>, <c>compare</c>, <c>sweep</c>, <c>merge</c>, <c>play</c>, <c>eval</c> and <c>course</c>.</summary>
 public static class AimCommandLine
 {
     /// <summary>The root command with every sub-command.</summary>
@@ -17,6 +17,7 @@ public static class AimCommandLine
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(PlayCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(CourseCommand.Create(context));
         return root;
     }
 

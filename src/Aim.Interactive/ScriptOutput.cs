@@ -11,6 +11,7 @@ namespace Aim.Interactive;
 /// </summary>
 public sealed class ScriptOutput
 {
+    private readonly List<string> _written = new();
     private int _shown;
 
     private ScriptOutput(string folder)
@@ -20,6 +21,18 @@ public sealed class ScriptOutput
 
     /// <summary>The output folder (created on first save).</summary>
     public string Folder { get; }
+
+    /// <summary>The full paths of the files written so far, in order (a lesson lists each cell's new ones when it pauses).</summary>
+    public IReadOnlyList<string> Written
+    {
+        get
+        {
+            lock (_written)
+            {
+                return _written.ToArray();
+            }
+        }
+    }
 
     /// <summary>
     /// The output of twin <paramref name="name"/>: the folder given as the script's first argument, else
@@ -67,8 +80,13 @@ public sealed class ScriptOutput
         }
     }
 
-    private static string Report(string path)
+    private string Report(string path)
     {
+        lock (_written)
+        {
+            _written.Add(path);
+        }
+
         Console.WriteLine($"wrote {path}");
         return path;
     }

@@ -64,6 +64,10 @@ internal static partial class CellTranslator
         return TranslateCode(string.Join('\n', lines), references, cell, notebookPath);
     }
 
+    /// <summary>Whether the translated cell runs anything in the twin (not only comments, such as a <c>#r</c> line).</summary>
+    public static bool Runs(TranslatedCell cell) =>
+        cell.Note is null && CSharpSyntaxTree.ParseText(cell.Body, s_scriptOptions).GetCompilationUnitRoot().Members.Count > 0;
+
     private static bool IsKernelName(string name) => s_csharpKernels.Contains(name) || s_otherKernels.Contains(name);
 
     private static TranslatedCell Skipped(string note) => new(string.Empty, [], [], [], note);

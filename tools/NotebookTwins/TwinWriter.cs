@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace NotebookTwins;
 
@@ -10,8 +11,9 @@ namespace NotebookTwins;
 /// <remarks>
 /// The header is generated: the <c>#:</c> directives for the packages the cells reference (a package built in this
 /// repository becomes <c>#:project</c>), the C# kernel's default namespaces in place of the SDK's implicit usings, and
-/// the cells' using directives. A twin of a notebook that loads <see cref="InteractivePackage"/> then does what that
-/// package's kernel extension does in a notebook, and sends <c>Show(…)</c> to the twin's output folder.
+/// the cells' using directives. A twin of a notebook that loads <see cref="InteractivePackage"/> is a lesson: it starts
+/// <see cref="LessonType"/> from its arguments, does what that package's kernel extension does in a notebook, and marks
+/// each code cell with a <c>Lesson.Cell(N, heading)</c> call, so that it can pause after any cell.
 /// </remarks>
 internal static partial class TwinWriter
 {
@@ -20,6 +22,9 @@ internal static partial class TwinWriter
 
     /// <summary>The package whose kernel extension a twin's prologue stands in for.</summary>
     public const string InteractivePackage = "Aim.Interactive";
+
+    /// <summary>The type whose calls make a twin that loads <see cref="InteractivePackage"/> a lesson.</summary>
+    public const string LessonType = "Aim.Interactive.Lessons.Lesson";
 
     /// <summary>
     /// The namespaces the .NET Interactive C# kernel (1.0.712001) imports into every submission. Twins import exactly
@@ -47,19 +52,18 @@ internal static partial class TwinWriter
     public static string Write(NotebookDocument notebook, string notebookPath, string twinPath, Func<string, string?> projectOf)
     {
         string name = Path.GetFileNameWithoutExtension(twinPath);
-        var blocks = new List<string>();
         var usings = KernelImports.Select(n => $"using {n};").ToList();
         var references = new List<PackageReference>();
         var types = new List<string>();
+        var translated = new List<(NotebookCell Cell, TranslatedCell? Code, string Heading)>();
+        string heading = string.Empty;
         foreach (NotebookCell cell in notebook.Cells)
         {
             if (cell.Kind == CellKind.Markdown)
             {
-                if (Headings(cell) is { Length: > 0 } headings)
-                {
-                    blocks.Add(headings);
-                }
-
+                string[] headings = Headings(cell);
+                heading = headings.Length > 0 ? HeadingText(headings[^1]) : heading;
+                translated.Add((cell, null, heading));
                 continue;
             }
 
@@ -71,7 +75,30 @@ internal static partial class TwinWriter
                 types.Add($"// Cell {cell.Number}'s type declarations (a C# program declares types after its statements)\n{string.Join("\n\n", code.Types)}");
             }
 
-            blocks.Add(CodeBlock(cell, code));
+            translated.Add((cell, code, heading));
+        }
+
+        // A twin that loads Aim.Interactive is a lesson: it can stop at each cell (Aim.Interactive.Lessons.Lesson).
+        bool lesson = references.Any(r => r.Id == InteractivePackage);
+        var blocks = new List<string>();
+        foreach ((NotebookCell cell, TranslatedCell? code, string cellHeading) in translated)
+        {
+            if (code is null)
+            {
+                if (Headings(cell) is { Length: > 0 } headings)
+                {
+                    blocks.Add(string.Join('\n', headings.Select(h => "// " + h)));
+                }
+            }
+            else
+            {
+                blocks.Add(CodeBlock(cell, code, lesson ? cellHeading : null));
+            }
+        }
+
+        if (lesson)
+        {
+            blocks.Add($"// End of the notebook\n{LessonType}.End();");
         }
 
         var text = new StringBuilder();
@@ -83,12 +110,13 @@ internal static partial class TwinWriter
         }
 
         text.Append("#:property ImplicitUsings=disable\n\n");
-        text.Append(Header(notebookPath, twinPath, name));
+        text.Append(Header(notebookPath, twinPath, name, lesson));
         text.Append("\n// The C# kernel's default namespaces (the SDK's implicit usings differ), then the notebook's usings.\n");
         usings.ForEach(u => text.Append(u).Append('\n'));
-        if (references.Any(r => r.Id == InteractivePackage))
+        if (lesson)
         {
-            text.Append('\n').Append(Prologue(name));
+            int[] codeCells = translated.Where(t => t.Code is { } code && CellTranslator.Runs(code)).Select(t => t.Cell.Number).ToArray();
+            text.Append('\n').Append(Prologue(name, codeCells));
         }
 
         foreach (string block in blocks.Concat(types))
@@ -99,7 +127,7 @@ internal static partial class TwinWriter
         return text.ToString();
     }
 
-    private static string Header(string notebookPath, string twinPath, string name) =>
+    private static string Header(string notebookPath, string twinPath, string name, bool lesson) =>
         $"""
         // Generated from {notebookPath} by tools/NotebookTwins: do not edit. Change the notebook, then run
         //   {RegenerateCommand}
@@ -108,20 +136,27 @@ internal static partial class TwinWriter
         // with Show(…) is printed here, or written to the output folder (default artifacts/scripts/{name}/): charts as
         // HTML pages, frames as PNG images.
 
-        """;
+        """ + (lesson
+            ? $"""
+              // As a lesson, cell by cell: dotnet run {twinPath} -- --step
+              // pauses after each cell (Enter continues); --cell N runs to cell N; --break stops before each cell under a
+              // debugger (.vscode/launch.json).
 
-    private static string Prologue(string name) =>
+              """
+            : string.Empty);
+
+    private static string Prologue(string name, int[] codeCells) =>
         $"""
-        // What #r "nuget: {InteractivePackage}" does in a notebook (its kernel extension initialises the library), and where
-        // Show(…) writes in a twin.
+        // The lesson's options (--step, --cell N, --break, output folder) and where Show(…) writes; then what
+        // #r "nuget: {InteractivePackage}" does in a notebook (its kernel extension initialises the library).
+        {LessonType}.Start("{name}", [{string.Join(", ", codeCells)}], args);
         Aim.Interactive.Notebook.Initialize();
-        Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For("{name}", args);
 
         """;
 
-    // Only the headings of a markdown cell, as comments: the prose stays in the notebook, the structure shows in the
-    // twin. Lines in fenced code blocks are not headings.
-    private static string Headings(NotebookCell cell)
+    // Only the headings of a markdown cell: the prose stays in the notebook, the structure shows in the twin. Lines in
+    // fenced code blocks are not headings.
+    private static string[] Headings(NotebookCell cell)
     {
         var headings = new List<string>();
         bool fenced = false;
@@ -133,14 +168,17 @@ internal static partial class TwinWriter
             }
             else if (!fenced && Heading().IsMatch(line))
             {
-                headings.Add("// " + line.TrimEnd());
+                headings.Add(line.TrimEnd());
             }
         }
 
-        return string.Join('\n', headings);
+        return headings.ToArray();
     }
 
-    private static string CodeBlock(NotebookCell cell, TranslatedCell code)
+    // "## Phase 2: what Q<sup>I</sup> learned" → "Phase 2: what QI learned": what a terminal shows at a pause.
+    private static string HeadingText(string heading) => Markup().Replace(heading.TrimStart('#').Trim(), string.Empty);
+
+    private static string CodeBlock(NotebookCell cell, TranslatedCell code, string? lessonHeading)
     {
         if (code.Note is not null)
         {
@@ -152,8 +190,14 @@ internal static partial class TwinWriter
             return $"// Cell {cell.Number}: {(code.Usings.Count > 0 ? "using directives only (at the top of the twin)" : "nothing to run")}";
         }
 
-        return $"// Cell {cell.Number}\n{code.Body}";
+        string marker = lessonHeading is null || !CellTranslator.Runs(code)
+            ? string.Empty
+            : $"{LessonType}.Cell({cell.Number}, {SymbolDisplay.FormatLiteral(lessonHeading, quote: true)});\n";
+        return $"// Cell {cell.Number}\n{marker}{code.Body}";
     }
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Markup();
 
     [GeneratedRegex("^#{1,6} ")]
     private static partial Regex Heading();

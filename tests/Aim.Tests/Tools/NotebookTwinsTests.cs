@@ -21,13 +21,17 @@ public class NotebookTwinsTests
         Assert.StartsWith($"#:project {InteractiveProject}\n#:package Foo.Bar@1.2.3\n#:property ImplicitUsings=disable\n", twin);
         Assert.Contains("using System.Threading.Tasks;\nusing System.IO;\nusing static Aim.Interactive.CellOutput;\n", twin);
         Assert.Single(Occurrences(twin, "using System.IO;"));
-        Assert.Contains("Aim.Interactive.CellOutput.Script = Aim.Interactive.ScriptOutput.For(\"99-title\", args);", twin);
+        Assert.Contains("Aim.Interactive.Lessons.Lesson.Start(\"99-title\", [4, 6], args);\nAim.Interactive.Notebook.Initialize();\n", twin);
         Assert.Contains("// # 99 · Title\n", twin);
         Assert.DoesNotContain("not a heading", twin);
         Assert.Contains("// Cell 2 (notebook only): register the feed\n", twin);
         Assert.DoesNotContain("var feed", twin);
         Assert.Contains("// Cell 3\n// #r \"nuget: Aim.Interactive, 0.1.0-dev\": a #: directive at the top of the twin\n", twin);
-        Assert.Contains("// Cell 4\nShow(1);\n\n// ## 1. Section\n\n// Cell 6\n// #!time (notebook only)\nShow(new Point(1, 2));\n", twin);
+        Assert.Contains(
+            "// Cell 4\nAim.Interactive.Lessons.Lesson.Cell(4, \"99 · Title\");\nShow(1);\n\n// ## 1. Section\n\n"
+            + "// Cell 6\nAim.Interactive.Lessons.Lesson.Cell(6, \"1. Section\");\n// #!time (notebook only)\nShow(new Point(1, 2));\n\n"
+            + "// End of the notebook\nAim.Interactive.Lessons.Lesson.End();\n",
+            twin);
         Assert.EndsWith(
             "\n\n// Cell 6's type declarations (a C# program declares types after its statements)\nrecord Point(int X, int Y);\n\nenum Mode { A, B }\n",
             twin);
@@ -46,6 +50,28 @@ public class NotebookTwinsTests
     {
         var e = Assert.Throws<NotebookTranslationException>(() => Write(Code("#r \"lib/Foo.dll\"")));
         Assert.Contains("cell 1: #r \"lib/Foo.dll\" references an assembly by path", e.Message);
+    }
+
+    [Fact]
+    public void ALessonCellCarriesItsNearestHeadingAsPlainText()
+    {
+        string twin = Write(
+            Code("#r \"nuget: Aim.Interactive, 0.1.0-dev\""),
+            Markdown("## Phase 2: what Q<sup>I</sup> learned \"here\"\n\nProse."),
+            Code("Show(1);"),
+            Markdown("Prose without a heading."),
+            Code("Show(2);"));
+        Assert.Contains("Lesson.Start(\"99-title\", [3, 5], args);", twin);
+        Assert.Contains("// Cell 3\nAim.Interactive.Lessons.Lesson.Cell(3, \"Phase 2: what QI learned \\\"here\\\"\");\nShow(1);", twin);
+        Assert.Contains("// Cell 5\nAim.Interactive.Lessons.Lesson.Cell(5, \"Phase 2: what QI learned \\\"here\\\"\");\nShow(2);", twin);
+    }
+
+    [Fact]
+    public void ATwinWithoutTheInteractivePackageIsNoLesson()
+    {
+        string twin = Write(Code("Show(2);"));
+        Assert.DoesNotContain("Lesson", twin);
+        Assert.Contains("// Cell 1\nShow(2);\n", twin);
     }
 
     [Fact]

@@ -52,6 +52,44 @@ public sealed class AimGate : IResumable
     public IReadOnlyList<double> RecentRobotQ => _recentRobotQ;
 
     /// <summary>
+    /// The switching rule's three pieces: <see cref="AimGateRule.Library"/> (the default) or another, such as a course
+    /// student's (<c>aim course check</c> trains with the student's rule).
+    /// </summary>
+    public AimGateRule Rule { get; set; } = AimGateRule.Library;
+
+    /// <summary>β from recent robot-step values: their (1 − δ)-quantile, so that Q^I(s, a_r) exceeds β on a fraction δ
+    /// of robot steps like those (linear interpolation, <see cref="Quantiles.Quantile"/>).</summary>
+    /// <param name="recentRobotQ">Q^I(s, a_r) of recent robot-controlled steps; at least one value.</param>
+    /// <param name="delta">Target switch rate δ in [0, 1].</param>
+    public static double BetaOf(IReadOnlyCollection<double> recentRobotQ, double delta)
+    {
+        // <solution exercise="beta">
+        return Quantiles.Quantile(recentRobotQ, 1 - delta);
+        // </solution>
+    }
+
+    /// <summary>Robot in control: whether it asks the expert for help, i.e. Q^I(s, a_r) is above β.</summary>
+    /// <param name="qRobot">Q^I(s, a_r), the proxy value of the robot's own action.</param>
+    /// <param name="beta">The threshold β.</param>
+    public static bool AsksForHelp(double qRobot, double beta)
+    {
+        // <solution exercise="gate">
+        return qRobot > beta;
+        // </solution>
+    }
+
+    /// <summary>Expert in control: whether it hands control back, i.e. the robot's action is within ε of the expert's
+    /// (for discrete actions ε = 0: only when they agree).</summary>
+    /// <param name="discrepancy">The discrepancy between a_r and a_h (0 when they agree).</param>
+    /// <param name="epsilon">The hand-back threshold ε.</param>
+    public static bool HandsBack(double discrepancy, double epsilon)
+    {
+        // <solution exercise="gate">
+        return discrepancy <= epsilon;
+        // </solution>
+    }
+
+    /// <summary>
     /// The decision. <paramref name="qRobot"/> is Q^I(s, a_r); the expert action is read only when the expert was in
     /// control (the human is not watching otherwise).
     /// </summary>
@@ -60,14 +98,14 @@ public sealed class AimGate : IResumable
         if (input.Previous == Controller.Robot)
         {
             // Robot in control: ask for help when the proxy value says a human would intervene.
-            return qRobot > Beta
+            return Rule.AsksForHelp(qRobot, Beta)
                 ? new GateDecision(Controller.Expert, AskForHelp, qRobot, Beta)
                 : new GateDecision(Controller.Robot, GateReasons.RobotContinues, qRobot, Beta);
         }
 
         // Expert in control: keep it while the robot still disagrees, hand back once within ε.
         double discrepancy = Action.Discrepancy(input.RobotAction, input.ExpertAction);
-        if (discrepancy > Epsilon)
+        if (!Rule.HandsBack(discrepancy, Epsilon))
         {
             return new GateDecision(Controller.Expert, GateReasons.ExpertContinues, discrepancy, Epsilon);
         }
@@ -101,12 +139,12 @@ public sealed class AimGate : IResumable
             return false;
         }
 
-        Beta = Quantiles.Quantile(_recentRobotQ, 1 - Delta);
+        Beta = Rule.BetaOf(_recentRobotQ, Delta);
         return true;
     }
 
     /// <summary>Sets β from an explicit sample (initialisation and the agent-buffer variant).</summary>
-    public void SetBetaFrom(IReadOnlyCollection<double> values) => Beta = Quantiles.Quantile(values, 1 - Delta);
+    public void SetBetaFrom(IReadOnlyCollection<double> values) => Beta = Rule.BetaOf(values, Delta);
 
     /// <summary>Forgets the held values (after a policy update: they described the old policy).</summary>
     public void ClearRecent() => _recentRobotQ.Clear();

@@ -19,18 +19,29 @@ public static class AimLoss
     /// <param name="deviates">f: 1 where a_r deviates from a_h, else 0; shape B.</param>
     public static Tensor Regression(Tensor qExpert, Tensor qRobot, Tensor deviates)
     {
+        // <solution exercise="aim-loss">
         Tensor expertTerm = qExpert.Plus(1).Squared().mean();
         return expertTerm.Plus(PositiveTerm(qRobot, deviates));
+        // </solution>
     }
 
     /// <summary>J_AIM's +1 term alone, E[f · (Q(s, a) − 1)²], masked per sample before averaging over the batch.</summary>
     /// <param name="q">Q(s, a) of the candidate robot actions, shape B.</param>
     /// <param name="deviates">f: 1 where the candidate deviates from a_h, else 0; shape B.</param>
-    public static Tensor PositiveTerm(Tensor q, Tensor deviates) => (deviates * q.Minus(1).Squared()).mean();
+    public static Tensor PositiveTerm(Tensor q, Tensor deviates)
+    {
+        // <solution exercise="aim-loss">
+        return (deviates * q.Minus(1).Squared()).mean();
+        // </solution>
+    }
 
     /// <summary>Reward-free TD target y = r + γ (1 − d) V̂(s′) with r = <paramref name="reward"/> (0 in AIM).</summary>
-    public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma, double reward = 0.0) =>
-        (terminated.SubtractedFrom(1).Times(gamma) * nextValues).Plus(reward);
+    public static Tensor TdTarget(Tensor nextValues, Tensor terminated, double gamma, double reward = 0.0)
+    {
+        // <solution exercise="td-target">
+        return (terminated.SubtractedFrom(1).Times(gamma) * nextValues).Plus(reward);
+        // </solution>
+    }
 
     /// <summary>J_TD = E[(Q(s, a) − y)²] with y held constant.</summary>
     public static Tensor Td(Tensor q, Tensor target) => q.Minus(target.detach()).Squared().mean();

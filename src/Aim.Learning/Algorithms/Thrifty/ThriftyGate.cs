@@ -121,14 +121,36 @@ public sealed class ThriftyGate : IResumable
             return false;
         }
 
-        NoveltyThreshold = Quantiles.Quantile(_novelties, 1 - Alpha);
+        NoveltyThreshold = NoveltyThresholdOf(_novelties, Alpha);
         if (UseRisk)
         {
-            RiskThreshold = Quantiles.Quantile(_risks, Alpha);
+            RiskThreshold = RiskThresholdOf(_risks, Alpha);
             HandBackRiskThreshold = Quantiles.Quantile(_risks, 0.5);
         }
 
         return true;
+    }
+
+    /// <summary>β_H from recent robot-mode novelties: their (1 − α)-quantile, so that a fraction α of such states count
+    /// as novel.</summary>
+    /// <param name="novelties">Novelties (ensemble disagreement) of recent robot-mode states; at least one value.</param>
+    /// <param name="alpha">Target rate α in [0, 1].</param>
+    public static double NoveltyThresholdOf(IReadOnlyCollection<double> novelties, double alpha)
+    {
+        // <solution exercise="thrifty-thresholds">
+        return Quantiles.Quantile(novelties, 1 - alpha);
+        // </solution>
+    }
+
+    /// <summary>ε_H from recent robot-mode Q_risk values: their α-quantile, so that a fraction α of such states count as
+    /// risky (Q_risk is the chance of success: low is risky).</summary>
+    /// <param name="risks">Q_risk(s, a_r) of recent robot-mode states; at least one value.</param>
+    /// <param name="alpha">Target rate α in [0, 1].</param>
+    public static double RiskThresholdOf(IReadOnlyCollection<double> risks, double alpha)
+    {
+        // <solution exercise="thrifty-thresholds">
+        return Quantiles.Quantile(risks, alpha);
+        // </solution>
     }
 
     /// <summary>Forgets the held samples (a new round begins after each policy update).</summary>
