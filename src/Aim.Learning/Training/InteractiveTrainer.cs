@@ -230,10 +230,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
             throw new InvalidOperationException("The warm-up collected no expert data: set WarmUpSteps > 0 or give Demonstrations.");
         }
 
-        foreach (ITrainingObserver observer in _observers)
-        {
-            observer.OnUpdateStart();
-        }
+        AnnounceUpdate();
 
         Method.Initialize(_context);
         _lastUpdateLabels = _context.Human.TotalAdded;
@@ -277,10 +274,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
     public void Update()
     {
         WarmUp();
-        foreach (ITrainingObserver observer in _observers)
-        {
-            observer.OnUpdateStart();
-        }
+        AnnounceUpdate();
 
         Method.Update(_context);
         _lastUpdateLabels = _context.Human.TotalAdded;
@@ -422,6 +416,15 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
         return expertAction;
     }
 
+    /// <summary>Tells every observer that a learning update starts (a live page says so while it runs).</summary>
+    private void AnnounceUpdate()
+    {
+        foreach (ITrainingObserver observer in _observers)
+        {
+            observer.OnUpdateStart();
+        }
+    }
+
     private void StepOnce(bool warmUp)
     {
         if (_needsReset)
@@ -547,11 +550,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
         {
             // The policy imitates while the warm-up collects, so the robot actions stored with the warm-up's labels are
             // those of a policy already learning (the AIM MiniGrid code's learning_starts).
-            foreach (ITrainingObserver observer in _observers)
-            {
-                observer.OnUpdateStart();
-            }
-
+            AnnounceUpdate();
             Method.TrainDuringWarmUp(_context);
         }
         else if (!warmUp && IsUpdateDue())
