@@ -31,9 +31,14 @@ public static class Quantiles
         }
 
         double[] sorted = values.ToArray();
-        if (sorted.Any(double.IsNaN))
+        int nan = sorted.Count(double.IsNaN);
+        if (nan > 0)
         {
-            throw new ArgumentException("The values contain NaN.", nameof(values));
+            // In a run these are a network's outputs (Q^I, an ensemble's novelty): a learner that diverged, or a kernel
+            // that returned garbage on this CPU.
+            throw new ArgumentException(
+                $"The values contain NaN ({nan} of {sorted.Length}): the network that computed them returned NaN, from a learner that diverged or a faulty kernel on this CPU (docs/reproducibility.md, 'Zen 5').",
+                nameof(values));
         }
 
         Array.Sort(sorted);

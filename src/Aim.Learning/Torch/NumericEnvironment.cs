@@ -117,7 +117,8 @@ public sealed record NumericEnvironment(
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static string ReadCpuVendor()
+    /// <summary>The CPU's maker as it names itself (CPUID on x86: <c>GenuineIntel</c>, <c>AuthenticAMD</c>; else the architecture).</summary>
+    internal static string ReadCpuVendor()
     {
         if (!X86Base.IsSupported)
         {

@@ -7,10 +7,11 @@ namespace Aim.Learning.Torch;
 public enum NumericMode
 {
     /// <summary>
-    /// The default: ATen's and oneDNN's AVX2 kernels, NNPACK off, MKL's AVX2 branch (which MKL takes on Intel CPUs and
-    /// replaces by its automatic branch elsewhere). One seed gives the same bits on every AMD CPU with AVX2, with or
-    /// without AVX-512, and on every Intel one, at the speed of the CPU's own kernels; Intel and AMD differ in MKL's
-    /// branch. CPUs without AVX2 and FMA get ATen's default kernels and MKL's compatible branch.
+    /// The default. On Intel CPUs: ATen's and oneDNN's AVX2 kernels, NNPACK off, MKL's AVX2 branch. On every other CPU
+    /// the <see cref="Portable"/> path (MKL runs its AVX2 branch only on Intel's, its automatic branch changes with the
+    /// CPU generation, and oneDNN's AVX2 kernels returned NaN on AMD Zen 5). One seed gives the same bits on every AMD
+    /// CPU with AVX2, with or without AVX-512, and on every Intel one; Intel and AMD differ. CPUs without AVX2 and FMA
+    /// get ATen's default kernels and MKL's compatible branch.
     /// </summary>
     Pinned,
 

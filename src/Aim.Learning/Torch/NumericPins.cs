@@ -15,7 +15,15 @@ namespace Aim.Learning.Torch;
 /// <c>ONEDNN_MAX_CPU_ISA</c>: on a CPU with AVX-512 its AVX-512 kernels changed every grid run), NNPACK (libtorch's
 /// switch) and Intel MKL (matrix products; <c>MKL_CBWR</c>, MKL's "conditional numerical reproducibility" branch).
 /// MKL refuses its AVX2 branch on CPUs not made by Intel (<c>mkl_cbwr_set</c> answers "unsupported branch" on AMD
-/// EPYC) and takes its automatic branch there; only its compatible branch is the same on every x86-64 CPU.
+/// EPYC) and takes its automatic branch there, which is chosen per CPU generation; only its compatible branch is the same
+/// on every x86-64 CPU. So the default pins that branch on CPUs not made by Intel.
+/// </para>
+/// <para>
+/// On CPUs not made by Intel the default also turns oneDNN off, as the portable mode does. On an AMD Zen 5 (family 26)
+/// oneDNN's AVX2 and AVX kernels returned NaN now and then from finite weights and inputs (the same forward pass,
+/// repeated, was finite), so every grid run failed within its first thousand gradient steps, whatever MKL's branch.
+/// Its SSE4.1 and AVX-512 kernels, and no oneDNN at all, gave finite runs (docs/reproducibility.md, "Zen 5"). Without
+/// oneDNN the default on such CPUs is the portable path, whose bits were the same on Zen 4 and Zen 5.
 /// </para>
 /// <para>
 /// The libraries read the variables once, at their first use, so <see cref="Pin"/> runs before libtorch computes
@@ -80,11 +88,12 @@ public static class NumericPins
 
     /// <summary>
     /// Sets libtorch's switches for the mode (call once libtorch is loaded, before it computes): NNPACK off when pinned
-    /// (its kernels and blocking follow the CPU); oneDNN off too when portable.
+    /// (its kernels and blocking follow the CPU); oneDNN off too when portable, and when pinned on a CPU not made by
+    /// Intel (see remarks).
     /// </summary>
     public static void ApplySwitches()
     {
-        if (Mode == NumericMode.Portable)
+        if (Mode == NumericMode.Portable || (Mode == NumericMode.Pinned && !IsIntel))
         {
             OneDnnSwitch.TrySet(false);
         }
@@ -108,7 +117,11 @@ public static class NumericPins
             _ when !x64 => [(MklVariable, "COMPATIBLE")],
             _ when !avx2 => [(MklVariable, "COMPATIBLE"), (OneDnnVariable, "SSE41"), (AtenVariable, "default")],
             NumericMode.Portable => [(MklVariable, "COMPATIBLE"), (OneDnnVariable, "AVX2"), (AtenVariable, "avx2")],
+            _ when !IsIntel => Values(NumericMode.Portable),
             _ => [(MklVariable, "AVX2"), (OneDnnVariable, "AVX2"), (AtenVariable, "avx2")],
         };
     }
+
+    /// <summary>Whether the CPU is made by Intel, the only maker whose CPUs MKL runs its AVX2 branch on.</summary>
+    private static bool IsIntel => NumericEnvironment.ReadCpuVendor() == "GenuineIntel";
 }
