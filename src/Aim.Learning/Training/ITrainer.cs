@@ -39,6 +39,12 @@ public interface ITrainer : IDisposable
     /// <summary>Switches to the expert per robot-controlled gate decision (the realised δ).</summary>
     double RealisedSwitchRate { get; }
 
+    /// <summary>
+    /// The step of shared control every step of the run takes: <see cref="SharedControlLoop.Step"/> by default; a
+    /// course's loop exercise sets its own.
+    /// </summary>
+    Action<ISharedControl> StepRule { get; set; }
+
     /// <summary>Adds an observer that hears every step, episode and evaluation from now on.</summary>
     void AddObserver(ITrainingObserver observer);
 

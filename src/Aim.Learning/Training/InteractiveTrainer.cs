@@ -22,7 +22,7 @@ namespace Aim.Learning.Training;
 /// </remarks>
 /// <typeparam name="TObs">Observation type.</typeparam>
 /// <typeparam name="TAct">Action type.</typeparam>
-public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
+public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedControl
 {
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;
@@ -425,137 +425,10 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer
         }
     }
 
+    /// <summary>One step of shared control, by <see cref="StepRule"/> (the loop of the paper's Algorithm 1).</summary>
     private void StepOnce(bool warmUp)
     {
-        if (_needsReset)
-        {
-            int? seed = Episodes == 0 && _context.EnvSteps == 0 ? Options.Seed : null;
-            ResetResult<TObs> reset = _env.Reset(seed);
-            _rawObservation = reset.Observation;
-            _recorder?.Begin(reset.Observation, seed);
-            _needsReset = false;
-            _previous = warmUp ? Controller.Expert : Controller.Robot;
-            foreach (ITrainingObserver observer in _observers)
-            {
-                observer.OnEpisodeStart(Episodes);
-            }
-        }
-
-        _codec.EncodeObservation(_rawObservation, _observation);
-        Method.Actor.Act(_observation, 1, _robotAction);
-
-        // Read before the step: where the decision is taken, and whether that state is safety-critical.
-        AgentPose pose = _positioned is null ? AgentPose.Unknown : new AgentPose(_positioned.PositionX, _positioned.PositionY, _positioned.Heading);
-
-        // A simulated expert is asked on every step, before the gate. A person is asked only when in control: first
-        // when a robot-gated method's hand-back rule needs the person's action, otherwise after the gate chose them.
-        bool askFirst = !_onDemand || warmUp || (Method.IsRobotGated && _previous == Controller.Expert);
-        TAct expertAction = default!;
-        if (askFirst)
-        {
-            expertAction = AskExpert();
-        }
-        else
-        {
-            Array.Fill(_expertAction, float.NaN);
-        }
-
-        bool? safetyCritical = warmUp ? null : IsSafetyCritical(askFirst);
-        var input = new GateInput(_observation, _robotAction, _expertAction, _previous, _expertMean, _expertStd);
-        GateDecision decision = warmUp
-            ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
-            : Method.Decide(input);
-        bool expertActs = decision.Controller == Controller.Expert;
-        bool takeoverStart = expertActs && (_previous == Controller.Robot || (warmUp && _context.EnvSteps == 0));
-        var announced = new TrainingDecision(_context.EnvSteps + 1, Episodes, warmUp, pose, _previous, decision, _robotAction);
-        foreach (ITrainingObserver observer in _observers)
-        {
-            observer.OnDecision(announced);
-        }
-
-        bool expertAsked = askFirst;
-        if (expertActs && !askFirst)
-        {
-            expertAction = AskExpert();
-            expertAsked = true;
-        }
-
-        TAct executed = expertActs ? expertAction : _codec.DecodeAction(_robotAction);
-        StepResult<TObs> result = _env.Step(executed);
-        _codec.EncodeObservation(result.Observation, _nextObservation);
-        HacoBuffer buffer = expertActs ? _context.Human : _context.Agent;
-        buffer.Add(
-            _observation,
-            _nextObservation,
-            _robotAction,
-            expertActs ? _expertAction : _robotAction,
-            intervention: expertActs,
-            interventionStart: takeoverStart,
-            cost: expertActs ? 1f : 0f,
-            result.Terminated,
-            result.Truncated,
-            result.Info.IsSuccess);
-
-        _context.EnvSteps++;
-        if (expertActs)
-        {
-            _context.ExpertSteps++;
-        }
-
-        if (!warmUp)
-        {
-            Method.OnStep(input, decision);
-        }
-
-        var step = new TrainingStep(
-            _context.EnvSteps,
-            Episodes,
-            warmUp,
-            pose,
-            _previous,
-            decision,
-            _robotAction,
-            _expertAction,
-            expertAsked ? _codec.Action.Discrepancy(_robotAction, _expertAction) : double.NaN,
-            result.Reward,
-            safetyCritical,
-            result.Done,
-            result.Info.IsSuccess,
-            expertAsked);
-        EpisodeEnd? ended = _account.Record(step);
-        _recorder?.Step(executed, result.Observation, result.Reward, result.Terminated, result.Truncated, step);
-        foreach (ITrainingObserver observer in _observers)
-        {
-            observer.OnStep(step);
-        }
-
-        _previous = decision.HandsBackAfter ? Controller.Robot : decision.Controller;
-        _rawObservation = result.Observation;
-        if (ended is EpisodeEnd end)
-        {
-            _recorder?.End();
-            foreach (ITrainingObserver observer in _observers)
-            {
-                observer.OnEpisodeEnd(end);
-            }
-
-            _needsReset = true;
-            if (!warmUp)
-            {
-                Method.OnEpisodeEnd(_context);
-            }
-        }
-
-        if (warmUp && Options.LearningStarts > 0 && _context.EnvSteps > Options.LearningStarts)
-        {
-            // The policy imitates while the warm-up collects, so the robot actions stored with the warm-up's labels are
-            // those of a policy already learning (the AIM MiniGrid code's learning_starts).
-            AnnounceUpdate();
-            Method.TrainDuringWarmUp(_context);
-        }
-        else if (!warmUp && IsUpdateDue())
-        {
-            Update();
-        }
+        _warmingUp = warmUp;
+        StepRule(this);
     }
 }
