@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using Aim.Core.IO;
 
 namespace Aim.Core.Resume;
 
@@ -21,32 +22,17 @@ public static class StateFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(state);
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
         ReadOnlySpan<byte> payload = state.ToSpan();
         var header = new byte[HeaderSize];
         Tag.CopyTo(header);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(LengthOffset), payload.Length);
         SHA256.HashData(payload, header.AsSpan(HashOffset, HashSize));
 
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(header);
-                stream.Write(payload);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            stream.Write(header);
+            stream.Write(state.ToSpan());
+        });
     }
 
     /// <summary>Reads and verifies the state in <paramref name="path"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Aim.Core.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -120,39 +121,23 @@ public static class CheckpointFile
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             module.save(writer);
         }
 
-        ReadOnlySpan<byte> weights = payload.GetBuffer().AsSpan(0, checked((int)payload.Length));
+        var weights = new ReadOnlyMemory<byte>(payload.GetBuffer(), 0, checked((int)payload.Length));
         var header = new byte[HeaderSize];
         Tag.CopyTo(header);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(LengthOffset), weights.Length);
-        SHA256.HashData(weights, header.AsSpan(HashOffset, HashSize));
+        SHA256.HashData(weights.Span, header.AsSpan(HashOffset, HashSize));
 
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(header);
-                stream.Write(weights);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            stream.Write(header);
+            stream.Write(weights.Span);
+        });
     }
 
     /// <summary>Reads and checks one file; adds a temporary tensor per state entry to <paramref name="staged"/>.</summary>
