@@ -1,19 +1,13 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
+using Aim.Core.IO;
 
 namespace Aim.Core.Resume;
 
 /// <summary>
-/// A file holding a run's resumable state behind a 48-byte header (tag <c>AIMSTAT1</c>, payload length, SHA-256 of
-/// the payload), written to a temporary name and moved into place, so a file is either whole and verified or refused.
+/// A file holding a run's resumable state behind a 48-byte header (<see cref="ChecksummedFile"/>: tag
+/// <c>AIMSTAT1</c>, payload length, SHA-256 of the payload), written to a temporary name and moved into place, so a file is either whole and verified or refused.
 /// </summary>
 public static class StateFile
 {
-    private const int HeaderSize = 48;
-    private const int LengthOffset = 8;
-    private const int HashOffset = 16;
-    private const int HashSize = 32;
-
     private static ReadOnlySpan<byte> Tag => "AIMSTAT1"u8;
 
     /// <summary>Writes <paramref name="state"/> to <paramref name="path"/> (replacing it only once the new file is complete).</summary>
@@ -21,32 +15,7 @@ public static class StateFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(state);
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        ReadOnlySpan<byte> payload = state.ToSpan();
-        var header = new byte[HeaderSize];
-        Tag.CopyTo(header);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(LengthOffset), payload.Length);
-        SHA256.HashData(payload, header.AsSpan(HashOffset, HashSize));
-
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(header);
-                stream.Write(payload);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        ChecksummedFile.Write(path, Tag, state.ToMemory());
     }
 
     /// <summary>Reads and verifies the state in <paramref name="path"/>.</summary>
@@ -62,24 +31,24 @@ public static class StateFile
         }
 
         byte[] file = File.ReadAllBytes(full);
-        if (file.Length < HeaderSize || !file.AsSpan(0, Tag.Length).SequenceEqual(Tag))
+        if (file.Length < ChecksummedFile.HeaderSize || !file.AsSpan(0, Tag.Length).SequenceEqual(Tag))
         {
             throw new InvalidDataException($"Resume state file {full} is not a state file (no AIMSTAT1 header).");
         }
 
-        long length = BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(LengthOffset));
-        if (length != file.Length - HeaderSize)
+        long length = ChecksummedFile.RecordedLength(file);
+        long held = file.Length - ChecksummedFile.HeaderSize;
+        if (length != held)
         {
-            throw new InvalidDataException($"Resume state file {full} is damaged: its header says {length:N0} bytes of state but it holds {file.Length - HeaderSize:N0} (cut short?).");
+            throw new InvalidDataException($"Resume state file {full} is damaged: its header says {length:N0} bytes of state but it holds {held:N0} (cut short?).");
         }
 
-        Span<byte> hash = stackalloc byte[HashSize];
-        SHA256.HashData(file.AsSpan(HeaderSize), hash);
-        if (!hash.SequenceEqual(file.AsSpan(HashOffset, HashSize)))
+        Span<byte> hash = stackalloc byte[ChecksummedFile.HashSize];
+        if (!ChecksummedFile.HashMatches(file, hash))
         {
             throw new InvalidDataException($"Resume state file {full} is damaged: its checksum does not match its contents.");
         }
 
-        return new StateReader(file[HeaderSize..], full);
+        return new StateReader(file[ChecksummedFile.HeaderSize..], full);
     }
 }

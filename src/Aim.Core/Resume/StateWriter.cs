@@ -123,10 +123,13 @@ public sealed class StateWriter : IDisposable
     }
 
     /// <summary>The bytes written so far.</summary>
-    public ReadOnlySpan<byte> ToSpan()
+    public ReadOnlySpan<byte> ToSpan() => ToMemory().Span;
+
+    /// <summary>The bytes written so far, as memory (valid until the next write), for writers that keep it past a call.</summary>
+    public ReadOnlyMemory<byte> ToMemory()
     {
         _writer.Flush();
-        return _stream.GetBuffer().AsSpan(0, checked((int)_stream.Length));
+        return new ReadOnlyMemory<byte>(_stream.GetBuffer(), 0, checked((int)_stream.Length));
     }
 
     /// <inheritdoc />

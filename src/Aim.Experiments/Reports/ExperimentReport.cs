@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Aim.Core.IO;
 using Aim.Experiments.Charts;
 using Aim.Experiments.Results;
 using Aim.Learning.Training;
@@ -91,7 +92,7 @@ public static class ExperimentReport
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string html = ToHtml(results, options);
-        return AtomicFile.Write(full, temp => File.WriteAllText(temp, html, new UTF8Encoding(false)));
+        return AtomicFile.WriteByPath(full, temp => File.WriteAllText(temp, html, new UTF8Encoding(false)));
     }
 
     /// <summary>

@@ -8,7 +8,10 @@ public sealed record ReportOptions
     /// <summary>Page title. Default "Experiment report".</summary>
     public string Title { get; init; } = "Experiment report";
 
-    /// <summary>Target test success of the expert-cost column. Default 0.8 (DESIGN's headline target).</summary>
+    /// <summary>
+    /// Target test success of the expert-cost column. Default 0.8 (the project's goal for AIM: mean final
+    /// success of 0.8 within 750 expert steps, docs/learning.md).
+    /// </summary>
     public double TargetSuccess { get; init; } = 0.8;
 
     /// <summary>How curves are aligned and what their bands show.</summary>

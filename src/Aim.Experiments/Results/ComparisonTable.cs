@@ -29,7 +29,10 @@ public sealed class ComparisonTable
 
     /// <summary>Builds the table of <paramref name="results"/>.</summary>
     /// <param name="results">The runs.</param>
-    /// <param name="targetSuccess">Target test success for the expert-cost column (DESIGN's headline metric). Default 0.8.</param>
+    /// <param name="targetSuccess">
+    /// Target test success for the expert-cost column. Default 0.8 (the project's goal for AIM: mean final success of
+    /// 0.8 within 750 expert steps, docs/learning.md).
+    /// </param>
     public static ComparisonTable Build(ResultSet results, double targetSuccess = 0.8)
     {
         ArgumentNullException.ThrowIfNull(results);

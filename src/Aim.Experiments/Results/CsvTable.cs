@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aim.Core.IO;
 using Aim.Learning.Logging;
 
 namespace Aim.Experiments.Results;
@@ -16,7 +17,7 @@ public static class CsvTable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(rows);
-        AtomicFile.Write(path, temp =>
+        AtomicFile.WriteByPath(path, temp =>
         {
             using var table = new CsvLog(temp, header, flushEachRow: false);
             foreach (object?[] row in rows)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Aim.Core.IO;
 using Aim.Learning.Torch;
 using Aim.Learning.Training;
 using Microsoft.Data.Analysis;
@@ -50,10 +51,10 @@ public static class PublishedResults
         }
 
         Directory.CreateDirectory(folder);
-        AtomicFile.Write(Path.Combine(folder, "comparison.csv"), path => ComparisonTable.Build(results, targetSuccess).WriteCsv(path));
-        AtomicFile.Write(Path.Combine(folder, "runs.csv"), path => SeedAggregation.SaveCsv(results.ToRunFrame(targetSuccess), path));
+        AtomicFile.WriteByPath(Path.Combine(folder, "comparison.csv"), path => ComparisonTable.Build(results, targetSuccess).WriteCsv(path));
+        AtomicFile.WriteByPath(Path.Combine(folder, "runs.csv"), path => SeedAggregation.SaveCsv(results.ToRunFrame(targetSuccess), path));
         WriteCurves(results, Path.Combine(folder, "curves.csv"));
-        AtomicFile.Write(Path.Combine(folder, "README.md"), path => File.WriteAllText(path, Readme(results, folder, targetSuccess, command, config, notes)));
+        AtomicFile.WriteByPath(Path.Combine(folder, "README.md"), path => File.WriteAllText(path, Readme(results, folder, targetSuccess, command, config, notes)));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Aim.Core.IO;
 
 namespace Aim.Experiments.Sweeps;
 
@@ -40,9 +41,7 @@ public static class SweepManifest
             return;
         }
 
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, json);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteByPath(path, temporary => File.WriteAllText(temporary, json));
     }
 
     /// <summary>Reads the plan recorded in a sweep folder.</summary>

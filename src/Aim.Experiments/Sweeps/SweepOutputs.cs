@@ -1,3 +1,4 @@
+using Aim.Core.IO;
 using Aim.Experiments.Reports;
 using Aim.Experiments.Results;
 using Deedle;

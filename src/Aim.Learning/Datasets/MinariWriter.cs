@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aim.Core.IO;
 
 namespace Aim.Learning.Datasets;
 
@@ -10,9 +11,9 @@ namespace Aim.Learning.Datasets;
 /// </summary>
 /// <remarks>
 /// What a crash keeps: at any moment the data file on disk is a complete file holding every finished episode; the
-/// episode in progress, and a rewrite cut short (left as <c>main_data.hdf5.partial</c>), are lost. Should the process
-/// die between the two renames, the data file holds one episode more than metadata.json counts, and readers (ours and
-/// Minari's) read the counted ones. The cost: rewriting grows with the data, measured in docs/data.md.
+/// episode in progress, and a rewrite cut short (left under a hidden temporary name ending in <c>.tmp</c> when the
+/// process dies), are lost. Should the process die between the two renames, the data file holds one episode more than
+/// metadata.json counts, and readers (ours and Minari's) read the counted ones. The cost: rewriting grows with the data, measured in docs/data.md.
 /// </remarks>
 public sealed class MinariWriter
 {

@@ -8,7 +8,8 @@ namespace Aim.Learning.Learners;
 
 /// <summary>
 /// The robot policy π_r: logits over actions (discrete; the action is the argmax) or a tanh-bounded action
-/// (continuous). Every method shares this class, so only the gate differs between them (DESIGN A6).
+/// (continuous). Every method shares this class, so that methods differ only in their gate and a comparison measures
+/// the gate, not the policy (docs/baselines.md).
 /// </summary>
 public sealed class Policy : IBatchActor, IDisposable
 {

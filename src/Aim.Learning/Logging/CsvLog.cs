@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Aim.Core.IO;
 using nietras.SeparatedValues;
 
 namespace Aim.Learning.Logging;
@@ -150,10 +151,9 @@ public sealed class CsvLog : IDisposable
             throw new InvalidDataException($"Cannot continue {path}: its header is '{header}' where '{expected}' is written.");
         }
 
-        string temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
             {
                 writer.NewLine = "\n";
                 writer.WriteLine(header);
@@ -169,14 +169,9 @@ public sealed class CsvLog : IDisposable
                 }
             }
 
+            // Closed before the rename replaces the file it reads (a file open for reading cannot be replaced on Windows).
             reader.Dispose();
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        });
     }
 
     private static bool EndsWithNewLine(string path)

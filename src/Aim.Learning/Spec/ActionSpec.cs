@@ -50,7 +50,8 @@ public sealed class ActionSpec
 
     /// <summary>
     /// How far apart two actions are: 0 or 1 for discrete actions (equal or not), the mean over dimensions of the
-    /// squared difference for continuous ones (DESIGN A3: mean, not the sum).
+    /// squared difference for continuous ones. The mean, not the sum, so that thresholds on it (ε, HG-DAgger's 0.2, the
+    /// paper's safety-critical miss rule mean((a − a_e)²) &gt; 0.1) mean the same for any number of action dimensions.
     /// </summary>
     public double Discrepancy(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

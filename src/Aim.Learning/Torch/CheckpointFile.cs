@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
+using Aim.Core.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,13 +36,10 @@ namespace Aim.Learning.Torch;
 /// </remarks>
 public static class CheckpointFile
 {
-    /// <summary>Bytes before the payload: the tag, the payload's length and its SHA-256.</summary>
-    public const int HeaderSize = 48;
+    /// <summary>Bytes before the payload: the tag, the payload's length and its SHA-256 (<see cref="ChecksummedFile"/>).</summary>
+    public const int HeaderSize = ChecksummedFile.HeaderSize;
 
-    private const int TagSize = 8;
-    private const int LengthOffset = 8;
-    private const int HashOffset = 16;
-    private const int HashSize = 32;
+    private const int TagSize = ChecksummedFile.TagSize;
 
     /// <summary>The tag of format version 1.</summary>
     private static ReadOnlySpan<byte> Tag => "AIMCKPT1"u8;
@@ -120,39 +116,13 @@ public static class CheckpointFile
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             module.save(writer);
         }
 
-        ReadOnlySpan<byte> weights = payload.GetBuffer().AsSpan(0, checked((int)payload.Length));
-        var header = new byte[HeaderSize];
-        Tag.CopyTo(header);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(LengthOffset), weights.Length);
-        SHA256.HashData(weights, header.AsSpan(HashOffset, HashSize));
-
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(header);
-                stream.Write(weights);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        ChecksummedFile.Write(path, Tag, new ReadOnlyMemory<byte>(payload.GetBuffer(), 0, checked((int)payload.Length)));
     }
 
     /// <summary>Reads and checks one file; adds a temporary tensor per state entry to <paramref name="staged"/>.</summary>
@@ -281,7 +251,7 @@ public static class CheckpointFile
             throw Damaged(path, $"is truncated: {file.Length} bytes, fewer than its {HeaderSize}-byte header");
         }
 
-        long declared = BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(LengthOffset, sizeof(long)));
+        long declared = ChecksummedFile.RecordedLength(file);
         long actual = file.Length - HeaderSize;
         if (actual < declared)
         {
@@ -293,15 +263,13 @@ public static class CheckpointFile
             throw Damaged(path, $"is damaged: {actual - declared:N0} bytes follow the {declared:N0} bytes of weights its header describes");
         }
 
-        Span<byte> hash = stackalloc byte[HashSize];
-        SHA256.HashData(file.AsSpan(HeaderSize), hash);
-        ReadOnlySpan<byte> recorded = file.AsSpan(HashOffset, HashSize);
-        if (!hash.SequenceEqual(recorded))
+        Span<byte> hash = stackalloc byte[ChecksummedFile.HashSize];
+        if (!ChecksummedFile.HashMatches(file, hash))
         {
             throw Damaged(
                 path,
                 $"fails its checksum: the SHA-256 of its weights is {Convert.ToHexStringLower(hash)[..16]}…, its header records "
-                + $"{Convert.ToHexStringLower(recorded)[..16]}…; the file is damaged");
+                + $"{Convert.ToHexStringLower(ChecksummedFile.RecordedHash(file))[..16]}…; the file is damaged");
         }
 
         return (int)actual;

@@ -1,6 +1,9 @@
 namespace Aim.Learning.Training;
 
-/// <summary>The harness's metric keys (namespaced: <c>rollout/</c>, <c>gate/</c>, <c>eval/</c>; DESIGN §7).</summary>
+/// <summary>
+/// The harness's metric keys, the column names of a run's metrics.csv and its TensorBoard tags (namespaced by what they
+/// measure: <c>rollout/</c> collection, <c>gate/</c> switching, <c>eval/</c> evaluation; docs/learning.md).
+/// </summary>
 public static class MetricNames
 {
     /// <summary>Environment steps so far, warm-up included.</summary>
@@ -36,7 +39,7 @@ public static class MetricNames
     /// <summary>The method's target switch rate (δ for AIM, α for Thrifty).</summary>
     public const string TargetSwitchRate = "gate/target_switch_rate";
 
-    /// <summary>Safety-critical states met after warm-up (tasks with a safety-critical rule; DESIGN §5).</summary>
+    /// <summary>Safety-critical states met after warm-up (tasks with a safety-critical rule, docs/learning.md).</summary>
     public const string SafetyCriticalSteps = "rollout/safety_critical_steps";
 
     /// <summary>Safety-critical states where the robot's proposal deviated from the expert (misses) after warm-up.</summary>

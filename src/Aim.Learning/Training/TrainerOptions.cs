@@ -3,7 +3,10 @@ namespace Aim.Learning.Training;
 /// <summary>What counts toward <see cref="TrainerOptions.UpdateEvery"/>.</summary>
 public enum UpdateSchedule
 {
-    /// <summary>New expert labels: an update per N new human-buffer samples (DESIGN A12; the MetaDrive code).</summary>
+    /// <summary>
+    /// New expert labels: an update per N new human-buffer samples (the MetaDrive code; every method's default,
+    /// docs/baselines.md).
+    /// </summary>
     ExpertLabels,
 
     /// <summary>Environment steps after the warm-up: an update per N steps (the AIM MiniGrid code: every step).</summary>
@@ -43,7 +46,8 @@ public sealed record TrainerOptions
     public int? ExpertBudget { get; init; }
 
     /// <summary>
-    /// Steps at the start in which the expert controls every step (DESIGN A4; counted as expert cost).
+    /// Steps at the start in which the expert controls every step (counted as expert cost, like every expert step;
+    /// docs/learning.md).
     /// Default 200 (our decision for the grid; AIM MiniGrid code: 400, MetaDrive code: 200).
     /// </summary>
     public int WarmUpSteps { get; init; } = 200;
@@ -58,8 +62,9 @@ public sealed record TrainerOptions
     public int LearningStarts { get; init; }
 
     /// <summary>
-    /// A learning update runs each time this many new expert labels have arrived (DESIGN A12), or this many
-    /// environment steps have passed (<see cref="UpdateSchedule"/>). Default 25.
+    /// A learning update runs each time this many new expert labels have arrived, or this many environment steps have
+    /// passed (<see cref="UpdateSchedule"/>). Default 25 (the MetaDrive code's cadence, one rule for every method;
+    /// docs/learning.md).
     /// </summary>
     public int UpdateEvery { get; init; } = 25;
 
@@ -102,7 +107,9 @@ public sealed record TrainerOptions
     /// <summary>How byte observations are scaled for the networks. Default <see cref="ByteObservationScale.UnitRange"/>.</summary>
     public ByteObservationScale ObservationScale { get; init; } = ByteObservationScale.UnitRange;
 
-    /// <summary>Episodes per evaluation, on held-out seeds. Default 50 (DESIGN A11).</summary>
+    /// <summary>
+    /// Episodes per evaluation, on held-out seeds. Default 50 (the AIM MiniGrid code's evaluation; docs/reproduction.md).
+    /// </summary>
     public int EvalEpisodes { get; init; } = 50;
 
     /// <summary>First seed of the held-out evaluation layouts (seeds EvalSeedStart … + EvalEpisodes − 1). Default 1000.</summary>

@@ -338,7 +338,6 @@ public sealed class AimMethod : GatedMethod
         }
     }
 
-    /// <summary>Mean over the human buffer of the per-sample mean squared difference between π_r(s) and a_h.</summary>
     /// <summary>The mean discrepancy between π_r and the expert's labels on the newest <paramref name="count"/> labels.</summary>
     private double MeanDiscrepancy(HacoBuffer human, int count)
     {

@@ -4,7 +4,7 @@ using Aim.Learning.Networks;
 
 namespace Aim.Learning.Algorithms.Aim;
 
-/// <summary>How the hand-back threshold ε evolves (DESIGN A3).</summary>
+/// <summary>How the hand-back threshold ε evolves (docs/learning.md; docs/driving.md measures the held-out one).</summary>
 public enum EpsilonSchedule
 {
     /// <summary>Estimated once after warm-up, then fixed (the released AIM code).</summary>
@@ -29,11 +29,14 @@ public enum AimLabelMode
     /// <summary>As regression targets (J_AIM) plus a reward-free TD term (the paper).</summary>
     RegressionTargets,
 
-    /// <summary>As TD rewards instead of regression targets: the "AIM − reward" ablation (DESIGN A10).</summary>
+    /// <summary>As TD rewards instead of regression targets: the "AIM − reward" ablation (docs/learning.md).</summary>
     RewardLabels,
 }
 
-/// <summary>Which robot-step Q-values the quantile threshold β is computed over (DESIGN A5).</summary>
+/// <summary>
+/// Which robot-step Q-values the quantile threshold β is computed over (docs/reproduction.md, "δ and the realised
+/// switch rate", measures each source's realised switch rate).
+/// </summary>
 public enum BetaSource
 {
     /// <summary>Q^I(s, a_r) on robot-controlled steps since the last policy update, refreshed at episode end (MetaDrive code).</summary>
@@ -77,7 +80,10 @@ public enum AimHandBack
     NextStep,
 }
 
-/// <summary>Which learner trains AIM's robot policy π_r (DESIGN A6).</summary>
+/// <summary>
+/// Which learner trains AIM's robot policy π_r. The default is the learner every method shares, so that AIM differs
+/// from the baselines only in its gate (docs/learning.md).
+/// </summary>
 public enum AimPolicyLearner
 {
     /// <summary>The shared behaviour-cloning learner (the AIM MetaDrive code; the baselines' learner).</summary>
@@ -90,7 +96,7 @@ public enum AimPolicyLearner
     ProxyValue,
 }
 
-/// <summary>Which robot action J_AIM labels +1 where it deviates from the expert's (DESIGN A13).</summary>
+/// <summary>Which robot action J_AIM labels +1 where it deviates from the expert's (compared in docs/learning.md).</summary>
 public enum AimPositiveLabel
 {
     /// <summary>π_r(s) re-drawn from the current policy at each human-buffer state (the paper; the released code).</summary>
@@ -103,7 +109,7 @@ public enum AimPositiveLabel
     Both,
 }
 
-/// <summary>The next-state value V̂(s′) of J_TD's target (DESIGN A2).</summary>
+/// <summary>The next-state value V̂(s′) of J_TD's target (docs/learning.md compares them).</summary>
 public enum AimTdTarget
 {
     /// <summary>max_a′ Q̂(s′, a′), exact for discrete actions (the paper's J_TD); Q̂(s′, π_r(s′)) for continuous ones.</summary>
@@ -113,7 +119,10 @@ public enum AimTdTarget
     RobotAction,
 }
 
-/// <summary>Options of AIM (Adaptive Intervention Mechanism). Defaults follow DESIGN §6; sources are given per option.</summary>
+/// <summary>
+/// Options of AIM (Adaptive Intervention Mechanism). Each default names its source: the paper, the released code, or
+/// ours (a decision measured in docs/learning.md, docs/reproduction.md or docs/driving.md).
+/// </summary>
 public sealed record AimOptions
 {
     /// <summary>
@@ -170,7 +179,10 @@ public sealed record AimOptions
     /// <summary>Discount of the reward-free TD target. Default 0.99 (released code).</summary>
     public double Gamma { get; init; } = 0.99;
 
-    /// <summary>Polyak rate of Q^I's target network. Default 0.005 (DESIGN A2).</summary>
+    /// <summary>
+    /// Polyak rate of Q^I's target network. Default 0.005 (the rate of the released code's policy target network;
+    /// docs/reproduction.md).
+    /// </summary>
     public double Tau { get; init; } = 0.005;
 
     /// <summary>Adam learning rate of Q^I. Default 1e-3 (tuned with 25 steps per update; the released code: 1e-4 with 32 steps per env step).</summary>
@@ -179,7 +191,10 @@ public sealed record AimOptions
     /// <summary>Samples per Q^I gradient step. Default 128 (our decision; released code: 200 grid, 1024 MetaDrive).</summary>
     public int QBatchSize { get; init; } = 128;
 
-    /// <summary>Q^I gradient steps per update (per 25 new expert labels). Default 25 (DESIGN A12).</summary>
+    /// <summary>
+    /// Q^I gradient steps per update (per 25 new expert labels). Default 25 (the MetaDrive code's 25 steps per 25
+    /// labels, run once per update rather than repeated; docs/learning.md).
+    /// </summary>
     public int QStepsPerUpdate { get; init; } = 25;
 
     /// <summary>Q^I gradient steps of the initial fit after warm-up. Default 200 (MetaDrive code).</summary>

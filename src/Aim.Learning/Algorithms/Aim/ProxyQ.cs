@@ -47,9 +47,9 @@ public sealed class ProxyQ : IDisposable
     public Tensor Values(Tensor observations, Tensor actions) => Evaluate(Online, observations, actions);
 
     /// <summary>
-    /// V̂(s′) of the TD target, without gradient (DESIGN A2): with <see cref="AimTdTarget.Max"/>, max_a′ Q̂(s′, a′) for
-    /// discrete actions (exact) and Q̂(s′, π_r(s′)) for continuous ones (no exact max exists); with
-    /// <see cref="AimTdTarget.RobotAction"/>, Q̂(s′, π_r(s′)) for both: the value of what the robot would do next.
+    /// V̂(s′) of the TD target, without gradient (J_TD in docs/learning.md): with <see cref="AimTdTarget.Max"/>,
+    /// max_a′ Q̂(s′, a′) for discrete actions (exact) and Q̂(s′, π_r(s′)) for continuous ones (no exact max exists);
+    /// with <see cref="AimTdTarget.RobotAction"/>, Q̂(s′, π_r(s′)) for both: the value of what the robot would do next.
     /// </summary>
     public Tensor NextValues(Tensor nextObservations, IBatchActor robot, AimTdTarget target = AimTdTarget.Max)
     {

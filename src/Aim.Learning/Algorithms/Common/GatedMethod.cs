@@ -169,7 +169,6 @@ public abstract class GatedMethod : IMethod
     {
     }
 
-    /// <summary>Releases the learner (and, in derived classes, the gate's networks).</summary>
     /// <summary>Writes the gate's part of the state (its thresholds, statistics and networks). Default: nothing.</summary>
     protected virtual void WriteGateState(StateWriter writer)
     {

@@ -141,12 +141,11 @@ public sealed class ThriftyMethod : GatedMethod
     public override IReadOnlyList<CheckpointEntry> CheckpointEntries(string directory) =>
         _critic is null ? base.CheckpointEntries(directory) : [.. base.CheckpointEntries(directory), .. _critic.CheckpointEntries(directory)];
 
-    /// <summary>
-    /// Initial thresholds from the warm-up data: β_H the chosen quantile of novelty, β_R the mean training discrepancy
-    /// (discrete: hand back on equal actions), ε_H and ε_R the original's constants; then the critic's first fit.
-    /// </summary>
     /// <inheritdoc />
-    /// <remarks>The gate's thresholds and scores, the risk critic (its four networks and learner) and the counters.</remarks>
+    /// <remarks>
+    /// The gate's thresholds and scores, the risk critic (its four networks and learner), the last decision's scores and
+    /// the switch counters.
+    /// </remarks>
     protected override void WriteGateState(StateWriter writer)
     {
         _gate.WriteState(writer);
@@ -190,7 +189,10 @@ public sealed class ThriftyMethod : GatedMethod
         _lastRiskLoss = reader.ReadDouble();
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Initial thresholds from the warm-up data: β_H the chosen quantile of novelty, β_R the mean training discrepancy
+    /// (discrete: hand back on equal actions), ε_H and ε_R the original's constants; then the critic's first fit.
+    /// </summary>
     protected override void InitializeGate(TrainingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
