@@ -2,6 +2,7 @@ using System.Globalization;
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Algorithms.Thrifty;
 using Aim.Learning.Torch;
+using Aim.Learning.Training;
 using static TorchSharp.torch;
 
 namespace Aim.Course;
@@ -25,6 +26,7 @@ public static class PublicChecks
             Check("aim-loss", () => AimLossTerms(student)),
             Check("td-target", () => TdTarget(student)),
             Check("thrifty-thresholds", () => ThriftyThresholds(student)),
+            Check("loop", () => LoopRun.Check(student.Method<Action<ISharedControl>>("SharedControlLoop", "Step"))),
         ];
     }
 
@@ -166,5 +168,4 @@ public static class PublicChecks
         }
     }
 
-    private sealed class CheckFailedException(string message) : Exception(message);
 }

@@ -49,6 +49,14 @@ public static class StubWriter
             text.Append(directive.ToString()).Append('\n');
         }
 
+        // The library's own namespace too: its types (ISharedControl, GateDecision, …) appear in the signatures and the
+        // solution without a using there. The student's class of the same name still wins inside AimCourse.
+        string library = Namespace(root);
+        if (!root.Usings.Any(u => u.Name?.ToString() == library))
+        {
+            text.Append($"using {library};\n");
+        }
+
         text.Append($"\nnamespace {StudentNamespace};\n\n");
         text.Append($"/// <summary>Your {exercise.ClassName} (the library's is in {Namespace(root)}).</summary>\n");
         text.Append($"public static partial class {exercise.ClassName}\n{{\n");

@@ -1,5 +1,8 @@
 using Aim.Learning.Algorithms.Aim;
 using Aim.Learning.Algorithms.Thrifty;
+using Aim.Learning.Data;
+using Aim.Learning.Spec;
+using Aim.Learning.Training;
 using static TorchSharp.torch;
 
 namespace Aim.Course.InstructorTests;
@@ -75,6 +78,72 @@ public sealed class HiddenTests(StudentUnderTest student) : IClassFixture<Studen
         Assert.Equal(ThriftyGate.NoveltyThresholdOf(values, 0), novelty(values, 0), 12);
         Assert.Equal(0.9, novelty(values, 0), 12);
         Assert.Equal(0.2, risk(values, 0), 12);
+    }
+
+    /// <summary>
+    /// The loop's order on a scripted step, without a run: the expert is asked before it acts, an intervention goes to
+    /// the human buffer as one, a hand-back decided at this step gives control to the robot, and learning waits for the
+    /// schedule.
+    /// </summary>
+    [Fact]
+    public void TheLoopAsksBeforeTheExpertActsStoresTheLabelAndHandsBackFromTheNextStep()
+    {
+        var step = _code.Method<Action<ISharedControl>>("SharedControlLoop", "Step");
+        var handBack = new GateDecision(Controller.Expert, GateReasons.HandBackNext, 0.1, HandsBackAfter: true);
+        var loop = new ScriptedLoop(handBack, warmingUp: false, updateDue: false, learningStarted: true);
+        step(loop);
+        Assert.Equal(
+            ["begin", "propose", "decide", "ask", "execute Expert", "store human intervention", "record", "control Robot"],
+            loop.Calls);
+
+        var robot = new ScriptedLoop(new GateDecision(Controller.Robot, GateReasons.RobotContinues, -0.5), warmingUp: false, updateDue: true, learningStarted: false);
+        step(robot);
+        Assert.Equal(["begin", "propose", "decide", "execute Robot", "store agent", "record", "control Robot", "learn"], robot.Calls);
+
+        var warmUp = new ScriptedLoop(new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN), warmingUp: true, updateDue: true, learningStarted: false);
+        step(warmUp);
+        Assert.DoesNotContain("learn", warmUp.Calls);
+    }
+
+    /// <summary>An <see cref="ISharedControl"/> that records the order of the calls and answers from a script.</summary>
+    private sealed class ScriptedLoop(GateDecision decision, bool warmingUp, bool updateDue, bool learningStarted) : ISharedControl
+    {
+        public List<string> Calls { get; } = new();
+
+        public bool WarmingUp => warmingUp;
+
+        public TrainingContext Context { get; } = new(
+            new ObservationSpec([2]),
+            ActionSpec.Discrete(3),
+            new HacoBuffer(4, 2, 1),
+            new HacoBuffer(4, 2, 1));
+
+        public bool UpdateDue => updateDue;
+
+        public bool LearningStarted => learningStarted;
+
+        public void BeginEpisodeIfNeeded() => Calls.Add("begin");
+
+        public void ProposeRobotAction() => Calls.Add("propose");
+
+        public GateDecision Decide()
+        {
+            Calls.Add("decide");
+            return decision;
+        }
+
+        public void AskExpert() => Calls.Add("ask");
+
+        public void Execute(Controller actor) => Calls.Add($"execute {actor}");
+
+        public void Store(HacoBuffer buffer, bool intervention) =>
+            Calls.Add($"store {(buffer == Context.Human ? "human" : "agent")}{(intervention ? " intervention" : "")}");
+
+        public void Record(GateDecision recorded) => Calls.Add("record");
+
+        public void HandControlTo(Controller next) => Calls.Add($"control {next}");
+
+        public void Learn() => Calls.Add("learn");
     }
 
     private static (float[] Expert, float[] Robot) Gradients(Func<Tensor, Tensor, Tensor, Tensor> loss, float[] expert, float[] robot, Tensor deviates)
