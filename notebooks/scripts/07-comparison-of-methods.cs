@@ -86,7 +86,8 @@ Show(ReportCharts.SuccessVsEnvSteps(results));
 Aim.Interactive.Lessons.Lesson.Cell(15, "The same comparison at full budget");
 var fullGrid = PublishedResults.Load("grid-comparison");
 Show(ComparisonTable.Build(fullGrid, targetSuccess: 0.5));
-Show(ReportCharts.SuccessVsExpertCost(fullGrid));
+Show(ReportCharts.SuccessVsExpertCost(fullGrid.ForTask("lavacrossing-s9n1")));
+Show(ReportCharts.SuccessVsExpertCost(fullGrid.ForTask("multiroom-6")));
 
 // Cell 17
 Aim.Interactive.Lessons.Lesson.Cell(17, "The same comparison at full budget");
