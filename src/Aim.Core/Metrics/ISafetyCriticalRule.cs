@@ -1,9 +1,9 @@
 namespace Aim.Core.Metrics;
 
 /// <summary>
-/// Which states are safety-critical and when the agent's proposal there counts as a miss (docs/learning.md). For
-/// driving, the paper's rule: a hard expert steer or brake, mean(a_e²) &gt; 0.2, and a deviation
-/// mean((a − a_e)²) &gt; 0.1.
+/// Which states are safety-critical and when the agent's proposal there counts as a miss
+/// (docs/decisions.md#safety-critical-states). For driving, the paper's rule: a hard expert steer or brake,
+/// mean(a_e²) &gt; 0.2, and a deviation mean((a − a_e)²) &gt; 0.1.
 /// </summary>
 public interface ISafetyCriticalRule
 {

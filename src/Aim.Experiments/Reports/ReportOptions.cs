@@ -10,7 +10,7 @@ public sealed record ReportOptions
 
     /// <summary>
     /// Target test success of the expert-cost column. Default 0.8 (the project's goal for AIM: mean final
-    /// success of 0.8 within 750 expert steps, docs/learning.md).
+    /// success of 0.8 within 750 expert steps, docs/decisions.md#the-projects-target).
     /// </summary>
     public double TargetSuccess { get; init; } = 0.8;
 

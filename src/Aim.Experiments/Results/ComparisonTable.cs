@@ -31,7 +31,7 @@ public sealed class ComparisonTable
     /// <param name="results">The runs.</param>
     /// <param name="targetSuccess">
     /// Target test success for the expert-cost column. Default 0.8 (the project's goal for AIM: mean final success of
-    /// 0.8 within 750 expert steps, docs/learning.md).
+    /// 0.8 within 750 expert steps, docs/decisions.md#the-projects-target).
     /// </param>
     public static ComparisonTable Build(ResultSet results, double targetSuccess = 0.8)
     {

@@ -9,7 +9,7 @@ namespace Aim.Learning.Learners;
 /// <summary>
 /// The robot policy π_r: logits over actions (discrete; the action is the argmax) or a tanh-bounded action
 /// (continuous). Every method shares this class, so that methods differ only in their gate and a comparison measures
-/// the gate, not the policy (docs/baselines.md).
+/// the gate, not the policy (docs/decisions.md#one-shared-learner).
 /// </summary>
 public sealed class Policy : IBatchActor, IDisposable
 {

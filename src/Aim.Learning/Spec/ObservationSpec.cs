@@ -10,7 +10,8 @@ namespace Aim.Learning.Spec;
 /// <param name="Scale">Multiplier applied to raw values. Byte images are scaled by 1 / (their largest code), i.e. to [0, 1].</param>
 /// <remarks>
 /// The AIM code divides the symbolic codes (0 … 10) by 255, leaving every input below 0.04; behaviour cloning on 600
-/// expert steps of the six-room task then reached 2 % test success where scaling to [0, 1] reached 58 % (docs/learning.md).
+/// expert steps of the six-room task then reached 2 % test success where scaling to [0, 1] reached 58 %
+/// (docs/decisions.md#grid-input-scale).
 /// </remarks>
 public sealed record ObservationSpec(IReadOnlyList<int> Shape, float Scale = 1f)
 {

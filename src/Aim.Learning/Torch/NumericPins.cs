@@ -5,7 +5,7 @@ namespace Aim.Learning.Torch;
 
 /// <summary>
 /// Pins the code paths libtorch computes with on the CPU, so that one seed gives the same bits on other CPUs
-/// (docs/reproducibility.md). <c>AIM_NUMERIC_PATH</c> chooses how far: <see cref="NumericMode"/>.
+/// (docs/decisions.md#numeric-paths-and-modes). <c>AIM_NUMERIC_PATH</c> chooses how far: <see cref="NumericMode"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,8 +22,8 @@ namespace Aim.Learning.Torch;
 /// On CPUs not made by Intel the default also turns oneDNN off, as the portable mode does. On an AMD Zen 5 (family 26)
 /// oneDNN's AVX2 and AVX kernels returned NaN now and then from finite weights and inputs (the same forward pass,
 /// repeated, was finite), so every grid run failed within its first thousand gradient steps, whatever MKL's branch.
-/// Its SSE4.1 and AVX-512 kernels, and no oneDNN at all, gave finite runs (docs/reproducibility.md, "Zen 5"). Without
-/// oneDNN the default on such CPUs is the portable path, whose bits were the same on Zen 4 and Zen 5.
+/// Its SSE4.1 and AVX-512 kernels, and no oneDNN at all, gave finite runs (docs/decisions.md#portable-by-default-on-amd).
+/// Without oneDNN the default on such CPUs is the portable path, whose bits were the same on Zen 4 and Zen 5.
 /// </para>
 /// <para>
 /// The libraries read the variables once, at their first use, so <see cref="Pin"/> runs before libtorch computes

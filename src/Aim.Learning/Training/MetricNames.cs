@@ -39,7 +39,7 @@ public static class MetricNames
     /// <summary>The method's target switch rate (δ for AIM, α for Thrifty).</summary>
     public const string TargetSwitchRate = "gate/target_switch_rate";
 
-    /// <summary>Safety-critical states met after warm-up (tasks with a safety-critical rule, docs/learning.md).</summary>
+    /// <summary>Safety-critical states met after warm-up (tasks with a safety-critical rule, docs/decisions.md#safety-critical-states).</summary>
     public const string SafetyCriticalSteps = "rollout/safety_critical_steps";
 
     /// <summary>Safety-critical states where the robot's proposal deviated from the expert (misses) after warm-up.</summary>

@@ -5,7 +5,7 @@ public enum UpdateSchedule
 {
     /// <summary>
     /// New expert labels: an update per N new human-buffer samples (the MetaDrive code; every method's default,
-    /// docs/baselines.md).
+    /// docs/decisions.md#one-update-schedule).
     /// </summary>
     ExpertLabels,
 
@@ -26,7 +26,7 @@ public enum EvalClock
 /// <summary>How byte (grid) observations become the networks' floats.</summary>
 public enum ByteObservationScale
 {
-    /// <summary>Divided by the largest code of the space, so inputs fill [0, 1] (ours; docs/learning.md).</summary>
+    /// <summary>Divided by the largest code of the space, so inputs fill [0, 1] (ours; docs/decisions.md#grid-input-scale).</summary>
     UnitRange,
 
     /// <summary>Divided by 255, as the AIM MiniGrid code does inside its network (inputs below 0.04).</summary>
@@ -47,7 +47,7 @@ public sealed record TrainerOptions
 
     /// <summary>
     /// Steps at the start in which the expert controls every step (counted as expert cost, like every expert step;
-    /// docs/learning.md).
+    /// docs/decisions.md#the-warm-up).
     /// Default 200 (our decision for the grid; AIM MiniGrid code: 400, MetaDrive code: 200).
     /// </summary>
     public int WarmUpSteps { get; init; } = 200;
@@ -57,14 +57,14 @@ public sealed record TrainerOptions
     /// learner alone (its steps per update; the gate first learns at the end of the warm-up). 0 (default): the policy
     /// first trains at the end of the warm-up. The AIM MiniGrid code trains from step 11 (Stable-Baselines3's
     /// <c>learning_starts</c> 10), so the robot actions stored during its warm-up are those of a policy already
-    /// imitating (docs/reproduction.md).
+    /// imitating (docs/decisions.md#the-warm-up).
     /// </summary>
     public int LearningStarts { get; init; }
 
     /// <summary>
     /// A learning update runs each time this many new expert labels have arrived, or this many environment steps have
     /// passed (<see cref="UpdateSchedule"/>). Default 25 (the MetaDrive code's cadence, one rule for every method;
-    /// docs/learning.md).
+    /// docs/decisions.md#one-update-schedule).
     /// </summary>
     public int UpdateEvery { get; init; } = 25;
 
@@ -88,9 +88,9 @@ public sealed record TrainerOptions
     /// <summary>
     /// What a Gaussian expert's label is: the executed sample or its mean (stored label, AIM's +1 mask, hand-back
     /// comparison, miss metric). Default <see cref="Training.ExpertLabel.Mean"/>, a deviation from the released code,
-    /// which stores the sample (<see cref="Training.ExpertLabel.Sampled"/>): measured on the driving task in
-    /// docs/driving.md. Experts without a distribution (the grid experts) are deterministic, so the choice only
-    /// matters for Gaussian ones.
+    /// which stores the sample (<see cref="Training.ExpertLabel.Sampled"/>): measured on the driving task
+    /// (docs/decisions.md#the-expert-label-the-mean-action). Experts without a distribution (the grid experts) are
+    /// deterministic, so the choice only matters for Gaussian ones.
     /// </summary>
     public ExpertLabel ExpertLabel { get; init; } = ExpertLabel.Mean;
 
@@ -108,7 +108,7 @@ public sealed record TrainerOptions
     public ByteObservationScale ObservationScale { get; init; } = ByteObservationScale.UnitRange;
 
     /// <summary>
-    /// Episodes per evaluation, on held-out seeds. Default 50 (the AIM MiniGrid code's evaluation; docs/reproduction.md).
+    /// Episodes per evaluation, on held-out seeds. Default 50 (the AIM MiniGrid code's evaluation; docs/decisions.md#evaluation-protocol).
     /// </summary>
     public int EvalEpisodes { get; init; } = 50;
 

@@ -4,7 +4,7 @@ using Aim.Learning.Networks;
 
 namespace Aim.Learning.Algorithms.Aim;
 
-/// <summary>How the hand-back threshold ε evolves (docs/learning.md; docs/driving.md measures the held-out one).</summary>
+/// <summary>How the hand-back threshold ε evolves (docs/decisions.md#epsilon-for-discrete-and-continuous-actions).</summary>
 public enum EpsilonSchedule
 {
     /// <summary>Estimated once after warm-up, then fixed (the released AIM code).</summary>
@@ -29,13 +29,13 @@ public enum AimLabelMode
     /// <summary>As regression targets (J_AIM) plus a reward-free TD term (the paper).</summary>
     RegressionTargets,
 
-    /// <summary>As TD rewards instead of regression targets: the "AIM − reward" ablation (docs/learning.md).</summary>
+    /// <summary>As TD rewards instead of regression targets: the "AIM − reward" ablation (docs/decisions.md#the-aim-loss).</summary>
     RewardLabels,
 }
 
 /// <summary>
-/// Which robot-step Q-values the quantile threshold β is computed over (docs/reproduction.md, "δ and the realised
-/// switch rate", measures each source's realised switch rate).
+/// Which robot-step Q-values the quantile threshold β is computed over (docs/decisions.md#the-source-and-cadence-of-beta,
+/// with each source's measured realised switch rate).
 /// </summary>
 public enum BetaSource
 {
@@ -61,8 +61,8 @@ public enum BetaSource
     /// A running (1 − δ)-quantile of Q^I(s, a_r) over the robot's decisions as the gate scores them, moved at every
     /// decision by <see cref="AimOptions.BetaStep"/>: up by step·(1 − δ) after a request for help, down by step·δ
     /// otherwise (the stochastic-approximation quantile of Robbins and Monro), starting from the warm-up's β. β settles
-    /// where a fraction δ of decisions ask, whatever Q^I's drift, so δ is the realised switch rate (ours;
-    /// docs/reproduction.md measures the other sources at 1.6–2× or 0.8× δ on the grid).
+    /// where a fraction δ of decisions ask, whatever Q^I's drift, so δ is the realised switch rate (ours; the other
+    /// sources run at 1.6–2× or 0.8× δ on the grid: docs/decisions.md#the-source-and-cadence-of-beta).
     /// </summary>
     TrackedQuantile,
 }
@@ -82,7 +82,7 @@ public enum AimHandBack
 
 /// <summary>
 /// Which learner trains AIM's robot policy π_r. The default is the learner every method shares, so that AIM differs
-/// from the baselines only in its gate (docs/learning.md).
+/// from the baselines only in its gate (docs/decisions.md#one-shared-learner).
 /// </summary>
 public enum AimPolicyLearner
 {
@@ -96,7 +96,7 @@ public enum AimPolicyLearner
     ProxyValue,
 }
 
-/// <summary>Which robot action J_AIM labels +1 where it deviates from the expert's (compared in docs/learning.md).</summary>
+/// <summary>Which robot action J_AIM labels +1 where it deviates from the expert's (docs/decisions.md#the-positive-label).</summary>
 public enum AimPositiveLabel
 {
     /// <summary>π_r(s) re-drawn from the current policy at each human-buffer state (the paper; the released code).</summary>
@@ -109,7 +109,7 @@ public enum AimPositiveLabel
     Both,
 }
 
-/// <summary>The next-state value V̂(s′) of J_TD's target (docs/learning.md compares them).</summary>
+/// <summary>The next-state value V̂(s′) of J_TD's target (docs/decisions.md#the-td-target).</summary>
 public enum AimTdTarget
 {
     /// <summary>max_a′ Q̂(s′, a′), exact for discrete actions (the paper's J_TD); Q̂(s′, π_r(s′)) for continuous ones.</summary>
@@ -121,14 +121,15 @@ public enum AimTdTarget
 
 /// <summary>
 /// Options of AIM (Adaptive Intervention Mechanism). Each default names its source: the paper, the released code, or
-/// ours (a decision measured in docs/learning.md, docs/reproduction.md or docs/driving.md).
+/// ours (each a decision in docs/decisions.md, which says where it was measured).
 /// </summary>
 public sealed record AimOptions
 {
     /// <summary>
     /// Target switch rate δ: β is the (1 − δ)-quantile of recent Q^I(s, a_r), so about δ of the robot's decisions ask
-    /// for help. Default 0.2, chosen on the six-room grid task (docs/learning.md: 0.81 mean final success at 695 expert
-    /// steps against 0.74 at 560 for δ 0.1); the paper uses 0.05 on MetaDrive, the released grid code 0.1.
+    /// for help. Default 0.2, chosen on the six-room grid task (docs/decisions.md#delta-on-the-grid-and-on-driving:
+    /// 0.81 mean final success at 695 expert steps against 0.74 at 560 for δ 0.1); the paper uses 0.05 on MetaDrive, the
+    /// released grid code 0.1.
     /// </summary>
     public double Delta { get; init; } = 0.2;
 
@@ -137,8 +138,8 @@ public sealed record AimOptions
 
     /// <summary>
     /// Weight of J_TD in J = J_AIM + w·J_TD. Default 0.1 (tuned: with the exact max over a′ a weight of 1 pulls every
-    /// value toward γ·max and blurs the gate; docs/learning.md); the paper's J has weight 1; 0 reproduces the released
-    /// code (the "no TD" ablation).
+    /// value toward γ·max and blurs the gate; docs/decisions.md#the-td-term); the paper's J has weight 1; 0 reproduces
+    /// the released code (the "no TD" ablation).
     /// </summary>
     public double TdWeight { get; init; } = 0.1;
 
@@ -147,8 +148,8 @@ public sealed record AimOptions
 
     /// <summary>
     /// β's sample. Default <see cref="BetaSource.TrackedQuantile"/> (ours: the one source whose realised switch rate
-    /// is δ, docs/reproduction.md); the MetaDrive code's is <see cref="BetaSource.RecentRobotSteps"/>, the MiniGrid
-    /// code's <see cref="BetaSource.AgentBufferBatch"/>.
+    /// is δ, docs/decisions.md#the-source-and-cadence-of-beta); the MetaDrive code's is
+    /// <see cref="BetaSource.RecentRobotSteps"/>, the MiniGrid code's <see cref="BetaSource.AgentBufferBatch"/>.
     /// </summary>
     public BetaSource BetaSource { get; init; } = BetaSource.TrackedQuantile;
 
@@ -193,7 +194,7 @@ public sealed record AimOptions
 
     /// <summary>
     /// Q^I gradient steps per update (per 25 new expert labels). Default 25 (the MetaDrive code's 25 steps per 25
-    /// labels, run once per update rather than repeated; docs/learning.md).
+    /// labels, run once per update rather than repeated; docs/decisions.md#one-update-schedule).
     /// </summary>
     public int QStepsPerUpdate { get; init; } = 25;
 
@@ -204,11 +205,11 @@ public sealed record AimOptions
     public double GradientClip { get; init; } = 10.0;
 
     /// <summary>
-    /// Which action gets the +1 label. Default <see cref="AimPositiveLabel.StoredNovice"/> (measured, docs/learning.md:
-    /// with behaviour cloning π_r(s) re-drawn now equals the expert's action at 99 % of labelled grid states, so the
-    /// paper's <see cref="AimPositiveLabel.CurrentPolicy"/> leaves Q^I almost without +1 labels; the stored novice
-    /// action gave 0.81 against 0.72 final success on <c>multiroom-6</c> and 0.76 against 0.70 on
-    /// <c>lavacrossing-s9n1</c>, five seeds each). The driving preset keeps the paper's label.
+    /// Which action gets the +1 label. Default <see cref="AimPositiveLabel.StoredNovice"/>
+    /// (docs/decisions.md#the-positive-label: with behaviour cloning π_r(s) re-drawn now equals the expert's action at
+    /// 99 % of labelled grid states, so the paper's <see cref="AimPositiveLabel.CurrentPolicy"/> leaves Q^I almost
+    /// without +1 labels; the stored novice action gave 0.81 against 0.72 final success on <c>multiroom-6</c> and 0.76
+    /// against 0.70 on <c>lavacrossing-s9n1</c>, five seeds each). The driving preset keeps the paper's label.
     /// </summary>
     public AimPositiveLabel PositiveLabel { get; init; } = AimPositiveLabel.StoredNovice;
 
@@ -236,10 +237,10 @@ public sealed record AimOptions
     /// <summary>
     /// AIM on the driving tasks: the shared driving learner (<see cref="BcOptions.Driving"/>) and the MetaDrive
     /// settings. δ 0.1 spends the 2K expert steps in about 6.5K steps (an expert rate near 0.3), within the paper's
-    /// 7.7K at a 0.24 rate; δ 0.05 spent only 1.3K of them in 20K steps (docs/driving.md). TD weight 1 (the paper's
-    /// J), a Q^I batch of 256, β from the current Q^I on the robot's recent states, and the paper's +1 label on π_r(s):
-    /// the label the driving table was measured with (the grid default, the stored novice action, is not yet measured
-    /// on driving).
+    /// 7.7K at a 0.24 rate; δ 0.05 spent only 1.3K of them in 20K steps
+    /// (docs/decisions.md#delta-on-the-grid-and-on-driving). TD weight 1 (the paper's J), a Q^I batch of 256, β from the
+    /// current Q^I on the robot's recent states, and the paper's +1 label on π_r(s): the label the driving table was
+    /// measured with (the grid default, the stored novice action, is not yet measured on driving).
     /// </summary>
     public static AimOptions Driving { get; } = new()
     {

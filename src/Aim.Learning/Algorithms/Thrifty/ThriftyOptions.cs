@@ -43,8 +43,8 @@ public sealed record ThriftyOptions
     /// After each update, the last this many robot-controlled states are re-scored with the updated ensemble and
     /// critic and the thresholds refit at once, so they mean "a fraction α of robot steps" for the networks in use.
     /// Default 0 (off: thresholds wait for more than <see cref="MinRefitSamples"/> new robot steps and an episode end,
-    /// and can stay stale for many updates; see docs/baselines.md). 2,000 is the original's round. Our addition: the
-    /// original keeps one critic per round and refits once per round.
+    /// and can stay stale for many updates; see docs/decisions.md#thrifty-dagger-thresholds). 2,000 is the original's
+    /// round. Our addition: the original keeps one critic per round and refits once per round.
     /// </summary>
     public int RescoreWindow { get; init; }
 
