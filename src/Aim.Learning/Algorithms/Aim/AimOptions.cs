@@ -236,8 +236,8 @@ public sealed record AimOptions
 
     /// <summary>
     /// AIM on the driving tasks: the shared driving learner (<see cref="BcOptions.Driving"/>) and the MetaDrive
-    /// settings. δ 0.1 spends the 2K expert steps in 8.5K steps (an expert rate of 0.24, docs/driving.md), near the paper's
-    /// 7.7K at a 0.24 rate; δ 0.05 spent only 1.3K of them in 20K steps
+    /// settings. δ 0.1 spends the 2K expert steps in 8.5K steps (an expert rate of 0.24, docs/driving.md), near
+    /// the paper's 7.7K at a 0.24 rate; δ 0.05 spent only 1.3K of them in 20K steps
     /// (docs/decisions.md#delta-on-the-grid-and-on-driving). TD weight 1 (the paper's J), a Q^I batch of 256, β from the
     /// current Q^I on the robot's recent states, and the paper's +1 label on π_r(s): the label the driving table was
     /// measured with (the grid default, the stored novice action, is not yet measured on driving).
