@@ -93,7 +93,7 @@ public static class NumericPins
     /// </summary>
     public static void ApplySwitches()
     {
-        if (Mode == NumericMode.Portable || (Mode == NumericMode.Pinned && !IsIntel))
+        if (TurnsOneDnnOff)
         {
             OneDnnSwitch.TrySet(false);
         }
@@ -121,6 +121,12 @@ public static class NumericPins
             _ => [(MklVariable, "AVX2"), (OneDnnVariable, "AVX2"), (AtenVariable, "avx2")],
         };
     }
+
+    /// <summary>
+    /// Whether the mode switches oneDNN off: <see cref="NumericMode.Portable"/> everywhere, and the default on CPUs not
+    /// made by Intel (its AVX2 kernels returned NaN on AMD Zen 5; see remarks).
+    /// </summary>
+    public static bool TurnsOneDnnOff => Mode == NumericMode.Portable || (Mode == NumericMode.Pinned && !IsIntel);
 
     /// <summary>Whether the CPU is made by Intel, the only maker whose CPUs MKL runs its AVX2 branch on.</summary>
     private static bool IsIntel => NumericEnvironment.ReadCpuVendor() == "GenuineIntel";

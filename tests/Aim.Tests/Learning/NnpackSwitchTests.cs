@@ -30,7 +30,7 @@ public class NnpackSwitchTests
         }
 
         Assert.False(NnpackSwitch.Available && NnpackSwitch.DisableWhereUnavailable());
-        Assert.Equal(NumericPins.Mode != NumericMode.Portable, OneDnnSwitch.Enabled);
+        Assert.Equal(!NumericPins.TurnsOneDnnOff, OneDnnSwitch.Enabled);
         Assert.Equal(original, NnpackSwitch.Enabled);
     }
 }
