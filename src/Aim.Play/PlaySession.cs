@@ -226,8 +226,16 @@ public sealed class PlaySession : IDisposable
         }
     }
 
-    /// <summary>Stops the session at its next wait; the run is evaluated, saved and summarised before <see cref="Completion"/> ends.</summary>
-    public void Stop() => Input.Stop();
+    /// <summary>
+    /// Stops the session: the run stops before its next step (at once when it waits for the person or paces the robot)
+    /// and is evaluated, saved and summarised before <see cref="Completion"/> ends.
+    /// </summary>
+    public void Stop()
+    {
+        // The request first, so that a wait it ends finds the run already stopping.
+        _handle.Trainer.RequestStop();
+        Input.Stop();
+    }
 
     /// <summary>Stops the session, waits for the run to be written, and releases the networks.</summary>
     public void Dispose()
@@ -272,7 +280,7 @@ public sealed class PlaySession : IDisposable
                 Input.ToggleControl();
                 return null;
             case ClientMessageKind.Stop:
-                Input.Stop();
+                Stop();
                 return null;
             default:
                 throw new FormatException($"Message '{message.Kind}' is not handled.");
@@ -298,11 +306,9 @@ public sealed class PlaySession : IDisposable
         TorchRuntime.Initialize(_torchThreads);
         try
         {
+            // A stopped run ends as a finished one does (an evaluation and the final checkpoint, once warmed up).
             Trainer.Train();
-        }
-        catch (OperationCanceledException)
-        {
-            WasStopped = true;
+            WasStopped = !Trainer.IsFinished;
         }
         catch (Exception e)
         {
@@ -311,13 +317,6 @@ public sealed class PlaySession : IDisposable
 
         try
         {
-            if (WasStopped && _handle.IsWarmedUp())
-            {
-                // Stopped: the run ends as a finished one would, with an evaluation and the final checkpoint.
-                Trainer.Evaluate();
-                CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Trainer.Method.Save);
-            }
-
             IReadOnlyList<EvaluationPoint> history = Trainer.History.ToArray();
             Trainer.Dispose();
             if (history.Count > 0)
@@ -478,9 +477,8 @@ public sealed class PlaySession : IDisposable
 
             if (decision.Decision.Controller == Controller.Robot)
             {
-                // The robot's step is shown before it is taken, then held for the person to follow.
+                // The robot's step is shown before it is taken; the person expert then holds it for the person to follow.
                 s.PublishFrame(s.Input.IsPaused ? "paused" : "robot", s.IsHumanGated ? "Robot drives; press I to take over." : "Robot drives.");
-                s.Input.PaceRobotStep();
             }
         }
 

@@ -26,6 +26,9 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     bool ISharedControl.WarmingUp => _warmingUp;
 
     /// <inheritdoc />
+    bool ISharedControl.StopRequested => _stopRequested;
+
+    /// <inheritdoc />
     bool ISharedControl.UpdateDue => IsUpdateDue();
 
     /// <inheritdoc />
@@ -63,12 +66,9 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
 
         // A simulated expert is asked on every step, before the gate. A person is asked only when in control: first
         // when a robot-gated method's hand-back rule needs the person's action, otherwise after the gate chose them.
-        _expertAsked = !_onDemand || _warmingUp || (Method.IsRobotGated && _previous == Controller.Expert);
-        if (_expertAsked)
-        {
-            _expertActionRaw = AskExpert();
-        }
-        else
+        bool ask = !_onDemand || _warmingUp || (Method.IsRobotGated && _previous == Controller.Expert);
+        _expertAsked = ask && TryAskExpert();
+        if (!_expertAsked)
         {
             Array.Fill(_expertAction, float.NaN);
         }
@@ -80,6 +80,13 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     GateDecision ISharedControl.Decide()
     {
         _decidedWith = _previous;
+        if (_stopRequested)
+        {
+            // A person left while asked for the hand-back rule's action: the gate has nothing to compare, and the step
+            // will not be taken (the loop stops before executing it), so no one is consulted or told.
+            return new GateDecision(_previous, GateReasons.Stopped, double.NaN);
+        }
+
         GateDecision decision = _warmingUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(GateInputNow());
@@ -89,22 +96,33 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
             observer.OnDecision(announced);
         }
 
+        // A person follows the robot's steps at their own pace, and may end the session while watching.
+        if (decision.Controller == Controller.Robot && _person is not null && !_person.WatchRobotStep())
+        {
+            RequestStop();
+        }
+
         return decision;
     }
 
     /// <inheritdoc />
     void ISharedControl.AskExpert()
     {
-        if (!_expertAsked)
+        // A person who has left is not asked again.
+        if (!_expertAsked && !_stopRequested)
         {
-            _expertActionRaw = AskExpert();
-            _expertAsked = true;
+            _expertAsked = TryAskExpert();
         }
     }
 
     /// <inheritdoc />
     void ISharedControl.Execute(Controller actor)
     {
+        if (_stopRequested)
+        {
+            throw new InvalidOperationException("The run was asked to stop before this step's action was executed: a step returns without executing when StopRequested is true.");
+        }
+
         if (actor == Controller.Expert && !_expertAsked)
         {
             throw new InvalidOperationException("The expert acts but was not asked for its action at this step: ask it (AskExpert) before executing.");
