@@ -75,6 +75,6 @@ public interface ITrainer : IDisposable
     /// <summary>Evaluates the deterministic policy on the held-out seeds.</summary>
     EvaluationPoint Evaluate();
 
-    /// <summary>The whole run; returns every evaluation.</summary>
-    IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null);
+    /// <summary>The whole run; returns every evaluation (an observer hears each as it happens: <see cref="EvaluationProgress"/>).</summary>
+    IReadOnlyList<EvaluationPoint> Train();
 }

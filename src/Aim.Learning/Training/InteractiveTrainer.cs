@@ -321,13 +321,13 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
     /// the final checkpoint. A run stopped during the warm-up has no policy yet: it ends without an evaluation or
     /// checkpoint.
     /// </summary>
-    /// <param name="progress">Called after every evaluation (for live progress displays).</param>
-    public IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null)
+    /// <remarks>A live progress display follows the evaluations as an observer (<see cref="EvaluationProgress"/>).</remarks>
+    public IReadOnlyList<EvaluationPoint> Train()
     {
         WarmUp();
         if (IsWarmedUp)
         {
-            Collect(progress);
+            Collect();
         }
 
         _recorder?.Close();
@@ -347,11 +347,11 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
     }
 
     /// <summary>The run after the warm-up: shared control with evaluations on schedule, and one at the last step.</summary>
-    private void Collect(Action<EvaluationPoint>? progress)
+    private void Collect()
     {
         if (_history.Count == 0)
         {
-            EvaluateAndReport(progress);
+            Evaluate();
         }
 
         while (!IsFinished && !_stopRequested)
@@ -366,13 +366,13 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
             StepOnce(warmUp: false);
             if (Options.EvalEvery > 0 && EvalClockNow - _lastEvalClock >= Options.EvalEvery)
             {
-                EvaluateAndReport(progress);
+                Evaluate();
             }
         }
 
         if (_account.LastEvaluationStep != _context.EnvSteps || _history.Count == 0)
         {
-            EvaluateAndReport(progress);
+            Evaluate();
         }
     }
 
@@ -386,17 +386,6 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
         {
             Method.Dispose();
         }
-    }
-
-    /// <summary>
-    /// Evaluates, then reports the point. (Written out because <c>progress?.Invoke(Evaluate())</c> skips the
-    /// evaluation itself when no callback is given.)
-    /// </summary>
-    // Not `progress?.Invoke(Evaluate())`: that skips the evaluation itself when progress is null.
-    private void EvaluateAndReport(Action<EvaluationPoint>? progress)
-    {
-        EvaluationPoint point = Evaluate();
-        progress?.Invoke(point);
     }
 
     /// <summary>Whether <see cref="TrainerOptions.UpdateEvery"/> new labels (or steps) have arrived since the last update.</summary>

@@ -16,6 +16,8 @@ public class TrainingObserverTests
         using InteractiveTrainer<byte[], int> trainer = Experiment.Grid("empty-6x6", "thrifty", options, overrides);
         var observer = new CountingObserver();
         trainer.AddObserver(observer);
+        var reported = new List<EvaluationPoint>();
+        trainer.AddObserver(new EvaluationProgress(reported.Add));
         IReadOnlyList<EvaluationPoint> history = trainer.Train();
 
         Assert.Equal(Enumerable.Range(1, 150).Select(i => (long)i), observer.EnvSteps);
@@ -27,6 +29,7 @@ public class TrainingObserverTests
         Assert.Equal(observer.Started.Take(trainer.Episodes), observer.Ended.Select(e => e.Episode));
         Assert.Equal(150, observer.Ended.Sum(e => e.Length) + observer.StepsSinceLastEnd);
         Assert.Equal(history, observer.Evaluations);
+        Assert.Equal(history, reported);
 
         // Thrifty's robot-mode decisions compare novelty (or risk) with a threshold the observer sees.
         Assert.All(observer.RobotDecisions, d => Assert.True(double.IsFinite(d.Threshold), d.Reason));
