@@ -90,7 +90,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
         GateDecision decision = _warmingUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(GateInputNow());
-        var announced = new TrainingDecision(_context.EnvSteps + 1, Episodes, _warmingUp, _pose, _previous, decision, _robotAction);
+        TrainingDecision announced = Announced(decision);
         foreach (ITrainingObserver observer in _observers)
         {
             observer.OnDecision(announced);
@@ -156,6 +156,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     void ISharedControl.Record(GateDecision decision)
     {
         StepResult<TObs> result = StepTaken();
+        TrainingDecision announced = Announced(decision);
         _context.EnvSteps++;
         if (decision.Controller == Controller.Expert)
         {
@@ -168,13 +169,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
         }
 
         var step = new TrainingStep(
-            _context.EnvSteps,
-            Episodes,
-            _warmingUp,
-            _pose,
-            _decidedWith,
-            decision,
-            _robotAction,
+            announced,
             _expertAction,
             _expertAsked ? _codec.Action.Discrepancy(_robotAction, _expertAction) : double.NaN,
             result.Reward,
@@ -224,6 +219,13 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
             Update();
         }
     }
+
+    /// <summary>
+    /// The decision of the step in progress as observers hear it (before the step is counted): heard in
+    /// <see cref="ISharedControl.Decide"/>, and carried by the step's <see cref="TrainingStep"/>.
+    /// </summary>
+    private TrainingDecision Announced(GateDecision decision) =>
+        new(_context.EnvSteps + 1, Episodes, _warmingUp, _pose, _decidedWith, decision, _robotAction);
 
     /// <summary>The gate's view of the current step: the state, both actions and who was in control before it.</summary>
     private GateInput GateInputNow() => new(_observation, _robotAction, _expertAction, _decidedWith, _expertMean, _expertStd);

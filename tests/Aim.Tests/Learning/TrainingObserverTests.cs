@@ -50,6 +50,34 @@ public class TrainingObserverTests
         Assert.Throws<ArgumentNullException>(() => trainer.AddObserver(null!));
     }
 
+    [Fact]
+    public void EachStepCarriesTheDecisionHeardBeforeIt()
+    {
+        var options = new TrainerOptions { Seed = 2, TotalEnvSteps = 80, WarmUpSteps = 20, EvalEvery = 0, EvalEpisodes = 1, LogSteps = false };
+        using InteractiveTrainer<byte[], int> trainer = Experiment.Grid("empty-5x5", "hg-dagger", options);
+        var observer = new DecisionPairs();
+        trainer.AddObserver(observer);
+        trainer.Train();
+
+        Assert.Equal(80, observer.Steps.Count);
+        Assert.Equal(observer.Decisions, observer.Steps);
+    }
+
+    /// <summary>What each decision and each step's carried decision said, in order.</summary>
+    private sealed class DecisionPairs : ITrainingObserver
+    {
+        public List<string> Decisions { get; } = new();
+
+        public List<string> Steps { get; } = new();
+
+        public void OnDecision(in TrainingDecision decision) => Decisions.Add(Describe(decision));
+
+        public void OnStep(in TrainingStep step) => Steps.Add(Describe(step.Announced));
+
+        private static string Describe(in TrainingDecision d) =>
+            $"{d.EnvStep} {d.Episode} {d.IsWarmUp} {d.Pose} {d.Previous} {d.Decision} {string.Join(' ', d.RobotAction.ToArray())} {d.AsksForHelp}";
+    }
+
     private sealed class CountingObserver : ITrainingObserver
     {
         public List<long> EnvSteps { get; } = new();
