@@ -249,7 +249,7 @@ public sealed class PlayServerTests : IDisposable
     }
 
     [Fact]
-    public void BadOptionsAreRefusedBeforeAnyFolderIsMade()
+    public void BadOptionsAreRefusedAndLeaveNoFolder()
     {
         Assert.Contains("never asks", Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("empty-6x6", "bc", 0))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("no-such-task", "aim", 0)));
