@@ -141,7 +141,10 @@ Show(point.Metrics.Where(m => m.Key.StartsWith("gate/") || m.Key.StartsWith("tra
 Aim.Interactive.Lessons.Lesson.Cell(26, "Phase 6: the rest of the run, live");
 using (var progress = Progress.Start("AIM", total: trainerOptions.TotalEnvSteps))
 {
-    session.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, test success {p.Success:P0}"));
+    var report = new EvaluationProgress(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, test success {p.Success:P0}"));
+    session.Trainer.AddObserver(report);
+    session.Trainer.Train();
+    session.Trainer.RemoveObserver(report);
 }
 Show($"{session.Trainer.EnvSteps} steps, expert cost {session.Trainer.ExpertCost}, realised switch rate {session.Trainer.RealisedSwitchRate:F3} (δ = {aim.Gate.Delta})");
 

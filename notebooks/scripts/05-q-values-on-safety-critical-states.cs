@@ -169,7 +169,10 @@ var driving = InspectionSession.Create("driving-toy", "aim", new TrainerOptions
 }, Notebook.Fast<Dictionary<string, string>>(full: new(), fast: new() { ["policy.initial_steps"] = "1000", ["policy.steps_per_update"] = "20", ["q_initial_steps"] = "50" }));
 using (var progress = Progress.Start("driving", total: driving.Trainer.Options.TotalEnvSteps))
 {
-    driving.Trainer.Train(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, route completion {p[MetricNames.EvalRouteCompletion]:P0}"));
+    var report = new EvaluationProgress(p => progress.Report((int)p.EnvSteps, $"expert cost {p.ExpertCost:0}, route completion {p[MetricNames.EvalRouteCompletion]:P0}"));
+    driving.Trainer.AddObserver(report);
+    driving.Trainer.Train();
+    driving.Trainer.RemoveObserver(report);
 }
 // The finished training episode in which the robot drove longest (the last one may have ended after a few metres).
 int longestDrive = driving.Steps.Where(s => s.Episode < driving.Trainer.Episodes && s.Previous == Controller.Robot).GroupBy(s => s.Episode).MaxBy(g => g.Count())!.Key;

@@ -86,7 +86,8 @@ Show(new { steps, trainer.ExpertCost, trainer.SwitchesToHuman, trainer.SwitchesT
 // Cell 14
 Aim.Interactive.Lessons.Lesson.Cell(14, "5. Train to the end of the budget");
 var live = LiveDisplay.Show("training");
-trainer.Train(point => live.Update(point.ToString()));
+trainer.AddObserver(new EvaluationProgress(point => live.Update(point.ToString())));
+trainer.Train();
 live.Complete(trainer.History[^1].ToString());
 trainer.Dispose();
 

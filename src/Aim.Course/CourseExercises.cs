@@ -46,7 +46,7 @@ public static class CourseExercises
             "one full interactive-learning loop",
             "Step: one step of shared control from the pieces ISharedControl gives (each documented there): start an "
             + "episode if needed, let the robot propose a_r, let the gate decide who acts, execute the actor's action "
-            + "(ask the expert first when it acts), store the step in the right buffer, record it, pass control (a "
+            + "(ask the expert first when it acts; take no action when the run was asked to stop by then), store the step in the right buffer, record it, pass control (a "
             + "hand-back takes effect from the next step) and learn when due (in the warm-up once learning has "
             + "started, after it when an update is due). The check runs a seeded AIM run through your Step and "
             + "through the library's: they must be the same run.",

@@ -59,7 +59,8 @@ public sealed class PlaySession : IDisposable
         TimeSpan delay = options.StepDelay ?? TimeSpan.FromMilliseconds(driving ? 100 : 300);
         Input = new PersonInput(delay);
         Input.Changed += PublishFrameOfNow;
-        Func<IMethod, IMethod>? wrap = IsHumanGatedMethod(spec.Method) ? m => new PersonGatedMethod(m, () => Input.HoldsControl) : null;
+        // A human-gated method's gate is the person's take-over key; a robot-gated one asks by itself.
+        Func<IMethod, IMethod> wrap = m => m.IsRobotGated ? m : new PersonGatedMethod(m, () => Input.HoldsControl);
         if (driving)
         {
             var trainer = Experiment.Driving(spec, runDirectory, env =>
@@ -80,6 +81,12 @@ public sealed class PlaySession : IDisposable
             }, wrap);
             _handle = new InteractiveTrainerHandle(trainer, () => trainer.IsWarmedUp);
             World = new GridWorld(GridEnv!);
+        }
+
+        if (Trainer.Method.LearnsOnlyFromWarmUp)
+        {
+            Trainer.Dispose();
+            throw new ArgumentException($"Method '{spec.Method}' learns from the warm-up only and never asks for help, so there is nothing to play; choose a robot-gated method (aim, thrifty, thrifty-nocritic, ensemble-dagger) or a human-gated one (hg-dagger, pvp).", nameof(options));
         }
 
         Trainer.AddObserver(new Observer(this));
@@ -157,11 +164,6 @@ public sealed class PlaySession : IDisposable
             throw new ArgumentException($"The planner stands in on grid tasks only; '{options.Task}' is a driving task (held keys are not scripted).", nameof(options));
         }
 
-        if (options.Method == "bc")
-        {
-            throw new ArgumentException("Method 'bc' learns from the warm-up only and never asks for help, so there is nothing to play; choose a robot-gated method (aim, thrifty, thrifty-nocritic, ensemble-dagger) or a human-gated one (hg-dagger, pvp).", nameof(options));
-        }
-
         RunSpec spec = RunSettings.Build(options.Task, options.Method, options.Seed, PlayDefaults.Merge(options.Task, options.Settings));
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(options.OutputRoot);
@@ -226,8 +228,16 @@ public sealed class PlaySession : IDisposable
         }
     }
 
-    /// <summary>Stops the session at its next wait; the run is evaluated, saved and summarised before <see cref="Completion"/> ends.</summary>
-    public void Stop() => Input.Stop();
+    /// <summary>
+    /// Stops the session: the run stops before its next step (at once when it waits for the person or paces the robot)
+    /// and is evaluated, saved and summarised before <see cref="Completion"/> ends.
+    /// </summary>
+    public void Stop()
+    {
+        // The request first, so that a wait it ends finds the run already stopping.
+        _handle.Trainer.RequestStop();
+        Input.Stop();
+    }
 
     /// <summary>Stops the session, waits for the run to be written, and releases the networks.</summary>
     public void Dispose()
@@ -272,7 +282,7 @@ public sealed class PlaySession : IDisposable
                 Input.ToggleControl();
                 return null;
             case ClientMessageKind.Stop:
-                Input.Stop();
+                Stop();
                 return null;
             default:
                 throw new FormatException($"Message '{message.Kind}' is not handled.");
@@ -288,8 +298,6 @@ public sealed class PlaySession : IDisposable
         IsHumanGated,
         ClientMessage.ActionNames));
 
-    private static bool IsHumanGatedMethod(string method) => method is "hg-dagger" or "pvp";
-
     private void Run()
     {
         var clock = Stopwatch.StartNew();
@@ -298,11 +306,9 @@ public sealed class PlaySession : IDisposable
         TorchRuntime.Initialize(_torchThreads);
         try
         {
+            // A stopped run ends as a finished one does (an evaluation and the final checkpoint, once warmed up).
             Trainer.Train();
-        }
-        catch (OperationCanceledException)
-        {
-            WasStopped = true;
+            WasStopped = !Trainer.IsFinished;
         }
         catch (Exception e)
         {
@@ -311,13 +317,6 @@ public sealed class PlaySession : IDisposable
 
         try
         {
-            if (WasStopped && _handle.IsWarmedUp())
-            {
-                // Stopped: the run ends as a finished one would, with an evaluation and the final checkpoint.
-                Trainer.Evaluate();
-                CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Trainer.Method.Save);
-            }
-
             IReadOnlyList<EvaluationPoint> history = Trainer.History.ToArray();
             Trainer.Dispose();
             if (history.Count > 0)
@@ -344,7 +343,7 @@ public sealed class PlaySession : IDisposable
         }
 
         _finished = true;
-        PublishFrame("finished", Failure is null ? "Finished: the run is written." : $"Failed: {Failure.Message}");
+        PublishFrame(PlayPhase.Finished, Failure is null ? "Finished: the run is written." : $"Failed: {Failure.Message}");
         Hub.PublishFinished(Encode(new FinishedMessage(RunDirectory, WasStopped, Failure?.Message)));
         _completion.TrySetResult();
     }
@@ -375,7 +374,7 @@ public sealed class PlaySession : IDisposable
             }
         }
 
-        PublishFrame(request ? "asking" : "person", status);
+        PublishFrame(request ? PlayPhase.Asking : PlayPhase.Person, status);
     }
 
     /// <summary>
@@ -393,10 +392,10 @@ public sealed class PlaySession : IDisposable
             }
 
             bool paused = Input.IsPaused;
-            bool robotPhase = _lastFrame.Phase is "robot" or "paused";
+            bool robotPhase = _lastFrame.Phase is PlayPhase.Robot or PlayPhase.Paused;
             frame = _lastFrame with
             {
-                Phase = robotPhase ? (paused ? "paused" : "robot") : _lastFrame.Phase,
+                Phase = robotPhase ? (paused ? PlayPhase.Paused : PlayPhase.Robot) : _lastFrame.Phase,
                 Status = robotPhase && paused ? "Paused." : _lastFrame.Status,
                 Paused = paused,
                 DelayMs = (int)Input.Delay.TotalMilliseconds,
@@ -409,12 +408,12 @@ public sealed class PlaySession : IDisposable
     }
 
     /// <summary>Renders the scene and publishes a frame (training thread only: it reads the environment).</summary>
-    private void PublishFrame(string phase, string status)
+    private void PublishFrame(PlayPhase phase, string status)
     {
         FrameMessage frame;
         lock (_stateLock)
         {
-            bool personControls = phase is "asking" or "person";
+            bool personControls = phase is PlayPhase.Asking or PlayPhase.Person;
             frame = new FrameMessage(
                 phase,
                 status,
@@ -478,17 +477,16 @@ public sealed class PlaySession : IDisposable
 
             if (decision.Decision.Controller == Controller.Robot)
             {
-                // The robot's step is shown before it is taken, then held for the person to follow.
-                s.PublishFrame(s.Input.IsPaused ? "paused" : "robot", s.IsHumanGated ? "Robot drives; press I to take over." : "Robot drives.");
-                s.Input.PaceRobotStep();
+                // The robot's step is shown before it is taken; the person expert then holds it for the person to follow.
+                s.PublishFrame(s.Input.IsPaused ? PlayPhase.Paused : PlayPhase.Robot, s.IsHumanGated ? "Robot drives; press I to take over." : "Robot drives.");
             }
         }
 
         public void OnUpdateStart() =>
-            _session.PublishFrame("robot", _session._handle.IsWarmedUp() ? "The robot is learning from the labels so far…" : "Warm-up done: the robot is learning from your demonstrations…");
+            _session.PublishFrame(PlayPhase.Robot, _session._handle.IsWarmedUp() ? "The robot is learning from the labels so far…" : "Warm-up done: the robot is learning from your demonstrations…");
 
         public void OnEvaluationStart() =>
-            _session.PublishFrame("robot", $"Evaluating the robot alone on {_session.Spec.Trainer.EvalEpisodes} held-out layouts…");
+            _session.PublishFrame(PlayPhase.Robot, $"Evaluating the robot alone on {_session.Spec.Trainer.EvalEpisodes} held-out layouts…");
 
         public void OnStep(in TrainingStep step)
         {
@@ -504,7 +502,7 @@ public sealed class PlaySession : IDisposable
             if (s.World.IsDriving && step.Controller == Controller.Expert)
             {
                 // Driving steps while the person drives come ten a second without a wait, so each is shown here.
-                s.PublishFrame("person", step.IsWarmUp ? "Warm-up: you drive." : "You drive.");
+                s.PublishFrame(PlayPhase.Person, step.IsWarmUp ? "Warm-up: you drive." : "You drive.");
             }
         }
 

@@ -122,6 +122,8 @@ public sealed class HiddenTests(StudentUnderTest student) : IClassFixture<Studen
 
         public bool LearningStarted => learningStarted;
 
+        public bool StopRequested => false;
+
         public void BeginEpisodeIfNeeded() => Calls.Add("begin");
 
         public void ProposeRobotAction() => Calls.Add("propose");

@@ -56,7 +56,12 @@ public static class ExperimentRunner
         using (ITrainer trainer = Experiment.Create(spec, directory))
         {
             trainer.AddObserver(phases);
-            history = trainer.Train(progress).ToArray();
+            if (progress is not null)
+            {
+                trainer.AddObserver(new EvaluationProgress(progress));
+            }
+
+            history = trainer.Train().ToArray();
         }
 
         // The phases first: their clock started after the run's, so together they never exceed its seconds.
@@ -92,7 +97,12 @@ public static class ExperimentRunner
         using (ITrainer trainer = Experiment.Resume(run.Spec, run.Directory))
         {
             trainer.AddObserver(phases);
-            history = trainer.Train(progress).ToArray();
+            if (progress is not null)
+            {
+                trainer.AddObserver(new EvaluationProgress(progress));
+            }
+
+            history = trainer.Train().ToArray();
         }
 
         double seconds = history.Count == 0 ? clock.Elapsed.TotalSeconds : history[^1][MetricNames.TimeSeconds];

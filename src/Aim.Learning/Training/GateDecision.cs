@@ -87,4 +87,7 @@ public static class GateReasons
 
     /// <summary>The robot agrees: the expert still acts at this step and hands control back for the next one.</summary>
     public const string HandBackNext = "hand back next step";
+
+    /// <summary>The run was asked to stop before the gate was consulted (a person left while asked): no one acts.</summary>
+    public const string Stopped = "stopped";
 }

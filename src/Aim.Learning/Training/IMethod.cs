@@ -19,6 +19,12 @@ public interface IMethod : IDisposable, IResumable
     /// </summary>
     bool IsRobotGated { get; }
 
+    /// <summary>
+    /// True when the method learns only from the warm-up's demonstrations and never asks for help afterwards
+    /// (behaviour cloning): no step after the warm-up reaches the expert. False for every interactive method.
+    /// </summary>
+    bool LearnsOnlyFromWarmUp { get; }
+
     /// <summary>The target switch-to-expert rate (AIM's δ, Thrifty's α); NaN when the method has none.</summary>
     double TargetSwitchRate { get; }
 

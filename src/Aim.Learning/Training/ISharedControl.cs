@@ -21,6 +21,13 @@ public interface ISharedControl
     /// <see cref="TrainingContext.Agent"/>: the robot's own).</summary>
     TrainingContext Context { get; }
 
+    /// <summary>
+    /// True once the run was asked to stop (<see cref="InteractiveTrainer{TObs, TAct}.RequestStop"/>: by an observer
+    /// while it heard the decision, by a person who left instead of answering, or from another thread). A step that
+    /// finds it true before <see cref="Execute"/> returns without executing, storing or recording anything.
+    /// </summary>
+    bool StopRequested { get; }
+
     /// <summary>Whether enough new labels (or steps, by <see cref="TrainerOptions.UpdateSchedule"/>) have arrived since
     /// the last update for the next one (<see cref="TrainerOptions.UpdateEvery"/>).</summary>
     bool UpdateDue { get; }
@@ -38,14 +45,18 @@ public interface ISharedControl
     void ProposeRobotAction();
 
     /// <summary>Who acts: the expert in the warm-up, else the method's gate on (s, a_r, a_h, who was in control).
-    /// Observers see the decision before it is executed.</summary>
+    /// Observers see the decision before it is executed (and may ask the run to stop), and a person expert watches a
+    /// robot's step before it is taken. Once the run was asked to stop, consults and tells no one
+    /// (<see cref="GateReasons.Stopped"/>).</summary>
     GateDecision Decide();
 
-    /// <summary>Asks the expert for a_h in the current state, if it has not been asked at this step.</summary>
+    /// <summary>Asks the expert for a_h in the current state, if it has not been asked at this step. A person who ends
+    /// the session instead of answering asks the run to stop (<see cref="StopRequested"/>).</summary>
     void AskExpert();
 
     /// <summary>Executes the action of <paramref name="actor"/> (a_h or a_r) in the environment.</summary>
-    /// <exception cref="InvalidOperationException">The expert acts but was not asked (<see cref="AskExpert"/>).</exception>
+    /// <exception cref="InvalidOperationException">The expert acts but was not asked (<see cref="AskExpert"/>), or the
+    /// run was asked to stop (<see cref="StopRequested"/>).</exception>
     void Execute(Controller actor);
 
     /// <summary>Stores the executed transition in <paramref name="buffer"/>: with the expert's label and cost 1 when it

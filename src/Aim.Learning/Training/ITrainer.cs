@@ -45,6 +45,15 @@ public interface ITrainer : IDisposable
     /// </summary>
     Action<ISharedControl> StepRule { get; set; }
 
+    /// <summary>True once the run was asked to stop (<see cref="RequestStop"/>, or a person who left); false at first.</summary>
+    bool StopRequested { get; }
+
+    /// <summary>
+    /// Asks the run to stop, from any thread or from an observer's hook: it takes effect between steps, and a stop that
+    /// arrives before a step's action is executed leaves that step untaken. What was done is kept.
+    /// </summary>
+    void RequestStop();
+
     /// <summary>Adds an observer that hears every step, episode and evaluation from now on.</summary>
     void AddObserver(ITrainingObserver observer);
 
@@ -66,6 +75,6 @@ public interface ITrainer : IDisposable
     /// <summary>Evaluates the deterministic policy on the held-out seeds.</summary>
     EvaluationPoint Evaluate();
 
-    /// <summary>The whole run; returns every evaluation.</summary>
-    IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null);
+    /// <summary>The whole run; returns every evaluation (an observer hears each as it happens: <see cref="EvaluationProgress"/>).</summary>
+    IReadOnlyList<EvaluationPoint> Train();
 }

@@ -3,8 +3,10 @@ namespace Aim.Learning.Training;
 /// <summary>
 /// Listens to a training run as it happens: every step of shared control, every episode start and end, every
 /// evaluation. The run log, the notebooks' decision recorders and live displays are observers; add one with
-/// <see cref="InteractiveTrainer{TObs, TAct}.AddObserver"/>. Observers only watch: the run is the same with or
-/// without them. Each method has an empty default, so an observer implements only what it needs.
+/// <see cref="InteractiveTrainer{TObs, TAct}.AddObserver"/>. Observers watch: the run is the same with or without
+/// them, except that one may end it early with <see cref="ITrainer.RequestStop"/> (from any hook; what was done is kept).
+/// Observers do not wait for a person: a person expert waits through <see cref="Aim.Core.Experts.IPersonExpert{TObs, TAct}"/>.
+/// Each method has an empty default, so an observer implements only what it needs.
 /// </summary>
 public interface ITrainingObserver
 {
@@ -16,14 +18,16 @@ public interface ITrainingObserver
 
     /// <summary>
     /// The gate has decided who acts and the environment has not stepped yet (a person expert has not been asked yet
-    /// when the robot hands over). Called on every step, warm-up included. A live page may block here to pace the run;
-    /// throwing <see cref="OperationCanceledException"/> stops the run before the step changes anything.
+    /// when the robot hands over). Called on every step, warm-up included. A stop requested here
+    /// (<see cref="ITrainer.RequestStop"/>) ends the run before this step changes anything: it is not executed, stored
+    /// or recorded.
     /// </summary>
     void OnDecision(in TrainingDecision decision)
     {
     }
 
-    /// <summary>One step of shared control was taken and stored.</summary>
+    /// <summary>One step of shared control was taken and stored. A stop requested here ends the run after this step
+    /// (an update it triggers still runs).</summary>
     void OnStep(in TrainingStep step)
     {
     }

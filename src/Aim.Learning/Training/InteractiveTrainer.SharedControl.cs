@@ -26,6 +26,9 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     bool ISharedControl.WarmingUp => _warmingUp;
 
     /// <inheritdoc />
+    bool ISharedControl.StopRequested => _stopRequested;
+
+    /// <inheritdoc />
     bool ISharedControl.UpdateDue => IsUpdateDue();
 
     /// <inheritdoc />
@@ -63,12 +66,9 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
 
         // A simulated expert is asked on every step, before the gate. A person is asked only when in control: first
         // when a robot-gated method's hand-back rule needs the person's action, otherwise after the gate chose them.
-        _expertAsked = !_onDemand || _warmingUp || (Method.IsRobotGated && _previous == Controller.Expert);
-        if (_expertAsked)
-        {
-            _expertActionRaw = AskExpert();
-        }
-        else
+        bool ask = !_onDemand || _warmingUp || (Method.IsRobotGated && _previous == Controller.Expert);
+        _expertAsked = ask && TryAskExpert();
+        if (!_expertAsked)
         {
             Array.Fill(_expertAction, float.NaN);
         }
@@ -80,13 +80,26 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     GateDecision ISharedControl.Decide()
     {
         _decidedWith = _previous;
+        if (_stopRequested)
+        {
+            // A person left while asked for the hand-back rule's action: the gate has nothing to compare, and the step
+            // will not be taken (the loop stops before executing it), so no one is consulted or told.
+            return new GateDecision(_previous, GateReasons.Stopped, double.NaN);
+        }
+
         GateDecision decision = _warmingUp
             ? new GateDecision(Controller.Expert, GateReasons.WarmUp, double.NaN)
             : Method.Decide(GateInputNow());
-        var announced = new TrainingDecision(_context.EnvSteps + 1, Episodes, _warmingUp, _pose, _previous, decision, _robotAction);
+        TrainingDecision announced = Announced(decision);
         foreach (ITrainingObserver observer in _observers)
         {
             observer.OnDecision(announced);
+        }
+
+        // A person follows the robot's steps at their own pace, and may end the session while watching.
+        if (decision.Controller == Controller.Robot && _person is not null && !_person.WatchRobotStep())
+        {
+            RequestStop();
         }
 
         return decision;
@@ -95,16 +108,21 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     /// <inheritdoc />
     void ISharedControl.AskExpert()
     {
-        if (!_expertAsked)
+        // A person who has left is not asked again.
+        if (!_expertAsked && !_stopRequested)
         {
-            _expertActionRaw = AskExpert();
-            _expertAsked = true;
+            _expertAsked = TryAskExpert();
         }
     }
 
     /// <inheritdoc />
     void ISharedControl.Execute(Controller actor)
     {
+        if (_stopRequested)
+        {
+            throw new InvalidOperationException("The run was asked to stop before this step's action was executed: a step returns without executing when StopRequested is true.");
+        }
+
         if (actor == Controller.Expert && !_expertAsked)
         {
             throw new InvalidOperationException("The expert acts but was not asked for its action at this step: ask it (AskExpert) before executing.");
@@ -138,6 +156,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
     void ISharedControl.Record(GateDecision decision)
     {
         StepResult<TObs> result = StepTaken();
+        TrainingDecision announced = Announced(decision);
         _context.EnvSteps++;
         if (decision.Controller == Controller.Expert)
         {
@@ -150,13 +169,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
         }
 
         var step = new TrainingStep(
-            _context.EnvSteps,
-            Episodes,
-            _warmingUp,
-            _pose,
-            _decidedWith,
-            decision,
-            _robotAction,
+            announced,
             _expertAction,
             _expertAsked ? _codec.Action.Discrepancy(_robotAction, _expertAction) : double.NaN,
             result.Reward,
@@ -206,6 +219,13 @@ public sealed partial class InteractiveTrainer<TObs, TAct>
             Update();
         }
     }
+
+    /// <summary>
+    /// The decision of the step in progress as observers hear it (before the step is counted): heard in
+    /// <see cref="ISharedControl.Decide"/>, and carried by the step's <see cref="TrainingStep"/>.
+    /// </summary>
+    private TrainingDecision Announced(GateDecision decision) =>
+        new(_context.EnvSteps + 1, Episodes, _warmingUp, _pose, _decidedWith, decision, _robotAction);
 
     /// <summary>The gate's view of the current step: the state, both actions and who was in control before it.</summary>
     private GateInput GateInputNow() => new(_observation, _robotAction, _expertAction, _decidedWith, _expertMean, _expertStd);

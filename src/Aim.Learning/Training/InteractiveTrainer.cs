@@ -27,6 +27,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
     private readonly IEnv<TObs, TAct> _env;
     private readonly IExpert<TObs, TAct> _expert;
     private readonly IGaussianExpert? _gaussianExpert;
+    private readonly IPersonExpert<TObs, TAct>? _person;
     private readonly bool _onDemand;
     private readonly Codec<TObs, TAct> _codec;
     private readonly Evaluator<TObs, TAct> _evaluator;
@@ -94,6 +95,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
         _env = env ?? throw new ArgumentNullException(nameof(env));
         _expert = expert ?? throw new ArgumentNullException(nameof(expert));
         _gaussianExpert = expert as IGaussianExpert;
+        _person = expert as IPersonExpert<TObs, TAct>;
         _onDemand = expert is IOnDemandExpert;
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -206,7 +208,8 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
 
     /// <summary>
     /// Warm-up: the expert controls the first <see cref="TrainerOptions.WarmUpSteps"/> steps (charged as expert cost),
-    /// then the method fits its policy and gate to that data. Idempotent.
+    /// then the method fits its policy and gate to that data. Idempotent. A stop requested meanwhile
+    /// (<see cref="RequestStop"/>) ends it before the fit: the trainer is then not warmed up.
     /// </summary>
     public void WarmUp()
     {
@@ -220,9 +223,14 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
             LoadDemonstrations();
         }
 
-        while (_context.EnvSteps < Options.WarmUpSteps && !IsFinished)
+        while (_context.EnvSteps < Options.WarmUpSteps && !IsFinished && !_stopRequested)
         {
             StepOnce(warmUp: true);
+        }
+
+        if (_stopRequested)
+        {
+            return;
         }
 
         if (_context.Human.Count == 0)
@@ -239,35 +247,35 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
     }
 
     /// <summary>Runs <paramref name="steps"/> steps of shared control (updates and evaluations happen on schedule).</summary>
-    /// <returns>The number of steps actually taken (fewer when the budget ends).</returns>
+    /// <returns>The number of steps actually taken (fewer when the budget ends or a stop is requested).</returns>
     public int CollectSteps(int steps)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         WarmUp();
-        int taken = 0;
-        while (taken < steps && !IsFinished)
+        long before = _context.EnvSteps;
+
+        // Counted in environment steps: a step a stop request withheld was not taken.
+        while (_context.EnvSteps - before < steps && !IsFinished && !_stopRequested)
         {
             StepOnce(warmUp: false);
-            taken++;
         }
 
-        return taken;
+        return (int)(_context.EnvSteps - before);
     }
 
-    /// <summary>Runs shared control until the current episode ends (or the budget does).</summary>
+    /// <summary>Runs shared control until the current episode ends (or the budget does, or a stop is requested).</summary>
     /// <returns>The number of steps taken.</returns>
     public int CollectEpisode()
     {
         WarmUp();
-        int taken = 0;
+        long before = _context.EnvSteps;
         int episodes = Episodes;
-        while (Episodes == episodes && !IsFinished)
+        while (Episodes == episodes && !IsFinished && !_stopRequested)
         {
             StepOnce(warmUp: false);
-            taken++;
         }
 
-        return taken;
+        return (int)(_context.EnvSteps - before);
     }
 
     /// <summary>One learning update of the method now, whatever the schedule says.</summary>
@@ -308,19 +316,45 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
     }
 
     /// <summary>
-    /// The whole run: warm-up, then shared control until the budget is spent, evaluating every
-    /// <see cref="TrainerOptions.EvalEvery"/> steps and at the end; saves the final checkpoint.
+    /// The whole run: warm-up, then shared control until the budget is spent or a stop is requested
+    /// (<see cref="RequestStop"/>), evaluating every <see cref="TrainerOptions.EvalEvery"/> steps and at the end; saves
+    /// the final checkpoint. A run stopped during the warm-up has no policy yet: it ends without an evaluation or
+    /// checkpoint.
     /// </summary>
-    /// <param name="progress">Called after every evaluation (for live progress displays).</param>
-    public IReadOnlyList<EvaluationPoint> Train(Action<EvaluationPoint>? progress = null)
+    /// <remarks>A live progress display follows the evaluations as an observer (<see cref="EvaluationProgress"/>).</remarks>
+    public IReadOnlyList<EvaluationPoint> Train()
     {
         WarmUp();
-        if (_history.Count == 0)
+        if (IsWarmedUp)
         {
-            EvaluateAndReport(progress);
+            Collect();
         }
 
-        while (!IsFinished)
+        _recorder?.Close();
+        if (RunDirectory is not null)
+        {
+            if (IsWarmedUp)
+            {
+                CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Method.Save);
+            }
+
+            // A finished (or deliberately stopped) run has nothing to resume; its resume point is the largest file of the run.
+            File.Delete(ResumeFile!);
+        }
+
+        _log?.Flush();
+        return _history;
+    }
+
+    /// <summary>The run after the warm-up: shared control with evaluations on schedule, and one at the last step.</summary>
+    private void Collect()
+    {
+        if (_history.Count == 0)
+        {
+            Evaluate();
+        }
+
+        while (!IsFinished && !_stopRequested)
         {
             if (_resumePointDue && _needsReset && RunDirectory is not null && CanResume)
             {
@@ -332,26 +366,14 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
             StepOnce(warmUp: false);
             if (Options.EvalEvery > 0 && EvalClockNow - _lastEvalClock >= Options.EvalEvery)
             {
-                EvaluateAndReport(progress);
+                Evaluate();
             }
         }
 
         if (_account.LastEvaluationStep != _context.EnvSteps || _history.Count == 0)
         {
-            EvaluateAndReport(progress);
+            Evaluate();
         }
-
-        _recorder?.Close();
-        if (RunDirectory is not null)
-        {
-            CheckpointFolder.Replace(Path.Combine(RunDirectory, "checkpoints", "final"), Method.Save);
-
-            // A finished run has nothing to resume; its resume point is the largest file of the run.
-            File.Delete(ResumeFile!);
-        }
-
-        _log?.Flush();
-        return _history;
     }
 
     /// <inheritdoc />
@@ -364,17 +386,6 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
         {
             Method.Dispose();
         }
-    }
-
-    /// <summary>
-    /// Evaluates, then reports the point. (Written out because <c>progress?.Invoke(Evaluate())</c> skips the
-    /// evaluation itself when no callback is given.)
-    /// </summary>
-    // Not `progress?.Invoke(Evaluate())`: that skips the evaluation itself when progress is null.
-    private void EvaluateAndReport(Action<EvaluationPoint>? progress)
-    {
-        EvaluationPoint point = Evaluate();
-        progress?.Invoke(point);
     }
 
     /// <summary>Whether <see cref="TrainerOptions.UpdateEvery"/> new labels (or steps) have arrived since the last update.</summary>
@@ -393,10 +404,25 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
     private bool? IsSafetyCritical(bool expertAsked) =>
         _criticalState?.IsSafetyCriticalState ?? (expertAsked ? _safetyCritical?.IsSafetyCritical(_expertAction) : null);
 
-    /// <summary>Asks the expert for its action in the current state and encodes it as the label (<see cref="_expertAction"/>).</summary>
-    private TAct AskExpert()
+    /// <summary>
+    /// Asks the expert for its action in the current state, keeps it (<see cref="_expertActionRaw"/>) and encodes it as
+    /// the label (<see cref="_expertAction"/>). False when a person ended the session instead of answering: the run is
+    /// then asked to stop, and this step is not taken.
+    /// </summary>
+    private bool TryAskExpert()
     {
-        TAct expertAction = _expert.Act(_rawObservation);
+        TAct expertAction;
+        if (_person is null)
+        {
+            expertAction = _expert.Act(_rawObservation);
+        }
+        else if (!_person.TryAct(_rawObservation, out expertAction))
+        {
+            RequestStop();
+            return false;
+        }
+
+        _expertActionRaw = expertAction;
         _codec.EncodeAction(expertAction, _expertAction);
         if (_gaussianExpert is not null)
         {
@@ -413,7 +439,7 @@ public sealed partial class InteractiveTrainer<TObs, TAct> : ITrainer, ISharedCo
             }
         }
 
-        return expertAction;
+        return true;
     }
 
     /// <summary>Tells every observer that a learning update starts (a live page says so while it runs).</summary>

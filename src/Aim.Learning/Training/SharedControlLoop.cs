@@ -27,6 +27,13 @@ public static class SharedControlLoop
             loop.AskExpert();
         }
 
+        // A stop asked for by now (while the decision was shown, or by a person who left instead of answering) ends the
+        // run before this step changes anything.
+        if (loop.StopRequested)
+        {
+            return;
+        }
+
         loop.Execute(decision.Controller);
 
         // Expert steps are labels (D_h, with a_h and cost 1); robot steps go to the robot's buffer (D_r) with a_r.

@@ -4,8 +4,9 @@ namespace Aim.Learning.Training;
 
 /// <summary>
 /// A gate's decision, heard before it is carried out: the state is the one the decision was taken in, the robot's
-/// proposal is known, and the environment has not stepped yet. A live page shows it (and may pause here); the same
-/// step is heard again as a <see cref="TrainingStep"/> once it is stored.
+/// proposal is known, and the environment has not stepped yet. A live page shows it; the same
+/// step is heard again as a <see cref="TrainingStep"/> once it is stored, which carries this decision
+/// (<see cref="TrainingStep.Announced"/>).
 /// </summary>
 public readonly ref struct TrainingDecision
 {

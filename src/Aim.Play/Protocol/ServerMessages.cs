@@ -23,7 +23,7 @@ internal sealed record EvaluationSummary(double EnvSteps, double ExpertCost, dou
 /// a frame is right at the next one).
 /// </summary>
 internal sealed record FrameMessage(
-    string Phase,
+    PlayPhase Phase,
     string Status,
     string Controller,
     long Step,

@@ -3,8 +3,9 @@ namespace Aim.Play.Session;
 /// <summary>
 /// What the person sends, handed from the page's connection threads to the training thread: grid actions, held
 /// driving keys, pause and pace, the take-over key of human-gated methods, and stop. The training thread blocks here
-/// while it waits for the person (or for a pause to end); <see cref="Stop"/> ends every wait with
-/// <see cref="OperationCanceledException"/>, which ends the run cleanly before the step changes anything.
+/// while it waits for the person (or for a pause to end); <see cref="Stop"/> ends every wait, now or later, with false,
+/// which the person expert passes on to the harness as the person's leaving (the run stops before the step changes
+/// anything).
 /// </summary>
 internal sealed class PersonInput
 {
@@ -157,7 +158,7 @@ internal sealed class PersonInput
         Changed?.Invoke();
     }
 
-    /// <summary>Stops the session: every wait, now or later, ends with <see cref="OperationCanceledException"/>.</summary>
+    /// <summary>Stops the session: every wait, now or later, ends at once and returns false.</summary>
     public void Stop()
     {
         lock (_lock)
@@ -172,11 +173,11 @@ internal sealed class PersonInput
     // ---- training-thread side --------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Blocks until the person sends a grid action, then returns it. <paramref name="announce"/> runs once the inbox
+    /// Blocks until the person sends a grid action, then gives it. <paramref name="announce"/> runs once the inbox
     /// accepts the action (so a quick answer to the announcement is never lost) and before the wait, outside the lock.
     /// </summary>
-    /// <exception cref="OperationCanceledException">The session was stopped.</exception>
-    public int WaitForGridAction(Action? announce = null)
+    /// <returns>True with the person's action; false when the session was stopped instead.</returns>
+    public bool TryWaitForGridAction(out int action, Action? announce = null)
     {
         lock (_lock)
         {
@@ -189,13 +190,14 @@ internal sealed class PersonInput
             announce?.Invoke();
             lock (_lock)
             {
-                while (_gridAction is null)
+                while (_gridAction is null && !_stopped)
                 {
-                    ThrowIfStopped();
                     Monitor.Wait(_lock);
                 }
 
-                return _gridAction.Value;
+                // An answer that came in with the stop is not used: the session ends before the step.
+                action = _gridAction ?? 0;
+                return !_stopped;
             }
         }
         finally
@@ -210,10 +212,10 @@ internal sealed class PersonInput
 
     /// <summary>
     /// Blocks until the person holds a driving key (the answer to a request for help: the simulation does not run on
-    /// while nobody has reacted). <paramref name="announce"/> as in <see cref="WaitForGridAction"/>.
+    /// while nobody has reacted). <paramref name="announce"/> as in <see cref="TryWaitForGridAction"/>.
     /// </summary>
-    /// <exception cref="OperationCanceledException">The session was stopped.</exception>
-    public void WaitForAnswer(Action? announce = null)
+    /// <returns>True once the person answered; false when the session was stopped instead.</returns>
+    public bool TryWaitForAnswer(Action? announce = null)
     {
         lock (_lock)
         {
@@ -226,11 +228,12 @@ internal sealed class PersonInput
             announce?.Invoke();
             lock (_lock)
             {
-                while (!_answered)
+                while (!_answered && !_stopped)
                 {
-                    ThrowIfStopped();
                     Monitor.Wait(_lock);
                 }
+
+                return !_stopped;
             }
         }
         finally
@@ -242,16 +245,20 @@ internal sealed class PersonInput
         }
     }
 
-    /// <summary>Waits <paramref name="interval"/>, longer while paused; returns early on stop by throwing.</summary>
-    /// <exception cref="OperationCanceledException">The session was stopped.</exception>
-    public void Pace(TimeSpan interval)
+    /// <summary>Waits <paramref name="interval"/>, longer while paused.</summary>
+    /// <returns>True once the time has passed; false, at once, when the session was stopped.</returns>
+    public bool Pace(TimeSpan interval)
     {
         lock (_lock)
         {
             DateTime until = DateTime.UtcNow + interval;
             while (true)
             {
-                ThrowIfStopped();
+                if (_stopped)
+                {
+                    return false;
+                }
+
                 if (_paused)
                 {
                     Monitor.Wait(_lock);
@@ -262,7 +269,7 @@ internal sealed class PersonInput
                 TimeSpan left = until - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero)
                 {
-                    return;
+                    return true;
                 }
 
                 Monitor.Wait(_lock, left);
@@ -271,13 +278,5 @@ internal sealed class PersonInput
     }
 
     /// <summary>Waits the robot's step delay (see <see cref="Pace"/>).</summary>
-    public void PaceRobotStep() => Pace(Delay);
-
-    private void ThrowIfStopped()
-    {
-        if (_stopped)
-        {
-            throw new OperationCanceledException("The play session was stopped.");
-        }
-    }
+    public bool PaceRobotStep() => Pace(Delay);
 }

@@ -26,9 +26,9 @@ public class InspectionTests
     public void SessionRecordsEveryDecisionAndMatchesTheUnrecordedRun()
     {
         using InspectionSession session = InspectionSession.Create("lavagap-s5", "aim", s_small, s_fast);
-        IReadOnlyList<EvaluationPoint> recorded = session.Trainer.Train(_ => { });
+        IReadOnlyList<EvaluationPoint> recorded = session.Trainer.Train();
         using InteractiveTrainer<byte[], int> plain = Experiment.Grid("lavagap-s5", "aim", s_small, s_fast);
-        IReadOnlyList<EvaluationPoint> unrecorded = plain.Train(_ => { });
+        IReadOnlyList<EvaluationPoint> unrecorded = plain.Train();
 
         Assert.Equal(unrecorded[^1].Success, recorded[^1].Success);
         Assert.Equal(unrecorded[^1].ExpertCost, recorded[^1].ExpertCost);

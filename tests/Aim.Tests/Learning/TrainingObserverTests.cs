@@ -16,6 +16,8 @@ public class TrainingObserverTests
         using InteractiveTrainer<byte[], int> trainer = Experiment.Grid("empty-6x6", "thrifty", options, overrides);
         var observer = new CountingObserver();
         trainer.AddObserver(observer);
+        var reported = new List<EvaluationPoint>();
+        trainer.AddObserver(new EvaluationProgress(reported.Add));
         IReadOnlyList<EvaluationPoint> history = trainer.Train();
 
         Assert.Equal(Enumerable.Range(1, 150).Select(i => (long)i), observer.EnvSteps);
@@ -27,6 +29,7 @@ public class TrainingObserverTests
         Assert.Equal(observer.Started.Take(trainer.Episodes), observer.Ended.Select(e => e.Episode));
         Assert.Equal(150, observer.Ended.Sum(e => e.Length) + observer.StepsSinceLastEnd);
         Assert.Equal(history, observer.Evaluations);
+        Assert.Equal(history, reported);
 
         // Thrifty's robot-mode decisions compare novelty (or risk) with a threshold the observer sees.
         Assert.All(observer.RobotDecisions, d => Assert.True(double.IsFinite(d.Threshold), d.Reason));
@@ -45,6 +48,34 @@ public class TrainingObserverTests
         Assert.Equal(20, observer.EnvSteps.Count);
         Assert.False(trainer.RemoveObserver(observer));
         Assert.Throws<ArgumentNullException>(() => trainer.AddObserver(null!));
+    }
+
+    [Fact]
+    public void EachStepCarriesTheDecisionHeardBeforeIt()
+    {
+        var options = new TrainerOptions { Seed = 2, TotalEnvSteps = 80, WarmUpSteps = 20, EvalEvery = 0, EvalEpisodes = 1, LogSteps = false };
+        using InteractiveTrainer<byte[], int> trainer = Experiment.Grid("empty-5x5", "hg-dagger", options);
+        var observer = new DecisionPairs();
+        trainer.AddObserver(observer);
+        trainer.Train();
+
+        Assert.Equal(80, observer.Steps.Count);
+        Assert.Equal(observer.Decisions, observer.Steps);
+    }
+
+    /// <summary>What each decision and each step's carried decision said, in order.</summary>
+    private sealed class DecisionPairs : ITrainingObserver
+    {
+        public List<string> Decisions { get; } = new();
+
+        public List<string> Steps { get; } = new();
+
+        public void OnDecision(in TrainingDecision decision) => Decisions.Add(Describe(decision));
+
+        public void OnStep(in TrainingStep step) => Steps.Add(Describe(step.Announced));
+
+        private static string Describe(in TrainingDecision d) =>
+            $"{d.EnvStep} {d.Episode} {d.IsWarmUp} {d.Pose} {d.Previous} {d.Decision} {string.Join(' ', d.RobotAction.ToArray())} {d.AsksForHelp}";
     }
 
     private sealed class CountingObserver : ITrainingObserver

@@ -107,14 +107,16 @@ public sealed class PersonInTheLoopTests
     }
 
     [Fact]
-    public async Task StopEndsEveryWait()
+    public async Task StopEndsEveryWaitWithoutAnAnswer()
     {
         var input = new PersonInput(TimeSpan.FromSeconds(10));
-        var waiting = Task.Run(() => input.WaitForGridAction());
+        var waiting = Task.Run(() => input.TryWaitForGridAction(out _));
         await Task.Delay(50);
         input.Stop();
-        await Assert.ThrowsAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Throws<OperationCanceledException>(() => input.PaceRobotStep());
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(input.PaceRobotStep());
+        Assert.False(input.TryWaitForAnswer());
+        Assert.False(new GridPerson(input, () => { }).TryAct([], out _));
     }
 
     /// <summary>A planner standing in for the person: on demand, counting the times it is asked.</summary>

@@ -203,7 +203,11 @@ public sealed class PlayServerTests : IDisposable
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(session.RunDirectory, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("stopped").GetBoolean());
         Assert.True(Directory.Exists(Path.Combine(session.RunDirectory, "checkpoints", "final")));
-        Assert.True(RunLoader.Load(session.RunDirectory).Evaluations >= 3);
+
+        // Ended as a finished run ends: the last evaluation is at the last step taken (once, not repeated), all logged.
+        Assert.Equal(session.Trainer.EnvSteps, session.Trainer.History[^1].EnvSteps);
+        Assert.Equal(session.Trainer.History.Count, RunLoader.Load(session.RunDirectory).Evaluations);
+        Assert.True(session.Trainer.History.Count >= 2);
     }
 
     [Fact]
@@ -245,7 +249,7 @@ public sealed class PlayServerTests : IDisposable
     }
 
     [Fact]
-    public void BadOptionsAreRefusedBeforeAnyFolderIsMade()
+    public void BadOptionsAreRefusedAndLeaveNoFolder()
     {
         Assert.Contains("never asks", Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("empty-6x6", "bc", 0))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => PlaySession.Create(Options("no-such-task", "aim", 0)));

@@ -23,6 +23,8 @@ internal sealed class ScriptedMethod : IMethod, IActor
 
     public bool IsRobotGated => true;
 
+    public bool LearnsOnlyFromWarmUp => false;
+
     public double TargetSwitchRate => double.NaN;
 
     public IActor Actor => this;

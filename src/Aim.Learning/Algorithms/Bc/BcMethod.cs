@@ -30,6 +30,9 @@ public sealed class BcMethod : GatedMethod
     /// <inheritdoc />
     public override bool IsRobotGated => true;
 
+    /// <inheritdoc />
+    public override bool LearnsOnlyFromWarmUp => true;
+
     /// <summary>The options in force.</summary>
     public BcMethodOptions Options { get; }
 

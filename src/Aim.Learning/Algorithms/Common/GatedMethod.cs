@@ -31,6 +31,9 @@ public abstract class GatedMethod : IMethod
     public abstract bool IsRobotGated { get; }
 
     /// <inheritdoc />
+    public virtual bool LearnsOnlyFromWarmUp => false;
+
+    /// <inheritdoc />
     public virtual double TargetSwitchRate => double.NaN;
 
     /// <inheritdoc />

@@ -41,6 +41,9 @@ public sealed class PersonGatedMethod : IMethod
     public bool IsRobotGated => false;
 
     /// <inheritdoc />
+    public bool LearnsOnlyFromWarmUp => _inner.LearnsOnlyFromWarmUp;
+
+    /// <inheritdoc />
     public double TargetSwitchRate => _inner.TargetSwitchRate;
 
     /// <inheritdoc />
