@@ -129,5 +129,8 @@ public static class NumericPins
     public static bool TurnsOneDnnOff => Mode == NumericMode.Portable || (Mode == NumericMode.Pinned && !IsIntel);
 
     /// <summary>Whether the CPU is made by Intel, the only maker whose CPUs MKL runs its AVX2 branch on.</summary>
-    private static bool IsIntel => NumericEnvironment.ReadCpuVendor() == "GenuineIntel";
+    private static bool IsIntel => s_isIntel.Value;
+
+    // The maker does not change while the process runs: read CPUID once.
+    private static readonly Lazy<bool> s_isIntel = new(() => NumericEnvironment.ReadCpuVendor() == "GenuineIntel");
 }
